@@ -1,0 +1,96 @@
+using System;
+using System.Globalization;
+using RecurrentParams.Internal;
+
+namespace RecurrentParams;
+
+/// <summary>The kind of recurrent cell a layer is built from, named as the Keras layer class (<c>LSTM</c>, <c>GRU</c>, ...).</summary>
+/// <remarks>
+/// The set of cell types is open: <see cref="SimpleRnn"/>, <see cref="Lstm"/> and <see cref="Gru"/> are built in, and a
+/// user adds a cell by creating a <see cref="CellType"/> with a new name and registering an
+/// <see cref="Formulas.IParameterFormula"/> for it in a <see cref="Formulas.FormulaRegistry"/>.
+/// Names compare ordinally (case-sensitive), like Keras class names. Instances are immutable and thread-safe.
+/// </remarks>
+public sealed class CellType : IEquatable<CellType>
+{
+    /// <summary>Initializes a cell type with the given name.</summary>
+    /// <param name="name">The cell's class name, e.g. <c>"IndRNN"</c>: a letter followed by letters, digits or underscores.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or has a character other than a letter, digit or underscore, or does not start with a letter.</exception>
+    public CellType(string name)
+    {
+        Guard.NotNull(name, nameof(name));
+        if (!IsValidName(name))
+        {
+            Guard.ThrowArgument(
+                nameof(name),
+                string.Format(
+                    CultureInfo.InvariantCulture,
+                    "'name' must start with an ASCII letter and contain only ASCII letters, digits and underscores; got \"{0}\".",
+                    name));
+        }
+
+        Name = name;
+    }
+
+    /// <summary>Gets the Elman recurrent cell: Keras <c>SimpleRNN</c>, PyTorch <c>nn.RNN</c> (tanh or relu).</summary>
+    /// <value>The cell type named <c>SimpleRNN</c>.</value>
+    public static CellType SimpleRnn { get; } = new("SimpleRNN");
+
+    /// <summary>Gets the long short-term memory cell: Keras <c>LSTM</c>, PyTorch <c>nn.LSTM</c>.</summary>
+    /// <value>The cell type named <c>LSTM</c>.</value>
+    public static CellType Lstm { get; } = new("LSTM");
+
+    /// <summary>Gets the gated recurrent unit: Keras <c>GRU</c>, PyTorch <c>nn.GRU</c>.</summary>
+    /// <value>The cell type named <c>GRU</c>.</value>
+    public static CellType Gru { get; } = new("GRU");
+
+    /// <summary>Gets the cell's class name, as Keras names the layer (e.g. <c>SimpleRNN</c>, <c>LSTM</c>).</summary>
+    /// <value>A non-empty identifier.</value>
+    public string Name { get; }
+
+    /// <summary>Compares two cell types by name.</summary>
+    /// <param name="left">The first cell type, or <see langword="null"/>.</param>
+    /// <param name="right">The second cell type, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are null or have the same name.</returns>
+    public static bool operator ==(CellType? left, CellType? right) => Equals(left, right);
+
+    /// <summary>Compares two cell types by name.</summary>
+    /// <param name="left">The first cell type, or <see langword="null"/>.</param>
+    /// <param name="right">The second cell type, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when exactly one is null or the names differ.</returns>
+    public static bool operator !=(CellType? left, CellType? right) => !Equals(left, right);
+
+    /// <inheritdoc/>
+    public bool Equals(CellType? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as CellType);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+
+    /// <summary>Returns the cell's name.</summary>
+    /// <returns>The same value as <see cref="Name"/>.</returns>
+    public override string ToString() => Name;
+
+    private static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || !IsAsciiLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (char c in name)
+        {
+            if (!IsAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
