@@ -1,0 +1,80 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using FluentAssertions;
+using RecurrentParams.Formulas;
+using Xunit;
+
+namespace RecurrentParams.Tests.Formulas;
+
+public sealed class FormulaRegistryTests
+{
+    [Fact]
+    public void CreateDefault_HoldsTheBuiltIns()
+    {
+        FormulaRegistry registry = FormulaRegistry.CreateDefault();
+
+        registry.CellTypes.Should().Equal(CellType.Gru, CellType.Lstm, CellType.SimpleRnn);
+        registry.Get(CellType.Lstm).Should().BeSameAs(BuiltInFormulas.Lstm);
+        BuiltInFormulas.All.Select(f => f.CellType).Should().Equal(CellType.SimpleRnn, CellType.Lstm, CellType.Gru);
+    }
+
+    [Fact]
+    public void NewRegistry_IsEmpty()
+    {
+        var registry = new FormulaRegistry();
+
+        registry.CellTypes.Should().BeEmpty();
+        registry.TryGet(CellType.Lstm, out IParameterFormula? formula).Should().BeFalse();
+        formula.Should().BeNull();
+    }
+
+    [Fact]
+    public void Register_Twice_Throws_TryRegister_ReturnsFalse()
+    {
+        FormulaRegistry registry = FormulaRegistry.CreateDefault();
+
+        FluentActions.Invoking(() => registry.Register(BuiltInFormulas.Lstm)).Should().Throw<ArgumentException>()
+            .Where(e => e.ParamName == "formula").WithMessage("A formula for cell type 'LSTM' is already registered*");
+        registry.TryRegister(new IndRnnFormula()).Should().BeTrue();
+        registry.TryRegister(new IndRnnFormula()).Should().BeFalse();
+    }
+
+    [Fact]
+    public void NullArguments_Throw()
+    {
+        var registry = new FormulaRegistry();
+
+        FluentActions.Invoking(() => registry.Register(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => registry.Get(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => registry.CountParameters(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => registry.GetWeights(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => registry.Explain(null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
+    public void IsolatedRegistry_DoesNotChangeDefault()
+    {
+        FormulaRegistry registry = FormulaRegistry.CreateDefault();
+        registry.Register(new IndRnnFormula());
+
+        FormulaRegistry.Default.TryGet(IndRnnFormula.IndRnn, out _).Should().BeFalse();
+    }
+
+    [Fact]
+    public void ConcurrentRegistration_AddsEachCellOnce()
+    {
+        var registry = new FormulaRegistry();
+        int added = 0;
+
+        Parallel.For(0, 64, _ =>
+        {
+            if (registry.TryRegister(new IndRnnFormula()))
+            {
+                System.Threading.Interlocked.Increment(ref added);
+            }
+        });
+
+        added.Should().Be(1);
+    }
+}
