@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RecurrentParams.Formulas;
+
+namespace RecurrentParams.Internal;
+
+/// <summary>Shape arithmetic and derivations shared by the built-in layers.</summary>
+internal static class LayerMath
+{
+    /// <summary>Output length of a window of <paramref name="size"/> moved by <paramref name="stride"/> (Keras <c>compute_conv_output_shape</c>).</summary>
+    public static long? WindowOutput(long? length, long size, long stride, Padding padding)
+    {
+        if (length is not long n)
+        {
+            return null;
+        }
+
+        return padding == Padding.Same
+            ? (n + stride - 1) / stride
+            : n < size ? 0 : ((n - size) / stride) + 1;
+    }
+
+    /// <summary>A one-term derivation from the weights' shapes: <c>Dense(units=3) on 5 features: 5·3 + 3 = 18</c>.</summary>
+    public static Derivation? FromWeights(string subject, IReadOnlyList<WeightTensor> weights)
+    {
+        if (weights.Count == 0)
+        {
+            return null;
+        }
+
+        long total = 0;
+        foreach (WeightTensor weight in weights)
+        {
+            total = checked(total + weight.Count);
+        }
+
+        string expression = string.Join(" + ", weights.Select(w => string.Join("·", w.Shape.Dimensions.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
+        return new Derivation(subject, new[] { new DerivationTerm(string.Empty, new[] { expression }, total) });
+    }
+
+    /// <summary>Sum of the element counts of the given weights.</summary>
+    public static long Sum(IEnumerable<WeightTensor> weights)
+    {
+        long total = 0;
+        foreach (WeightTensor weight in weights)
+        {
+            total = checked(total + weight.Count);
+        }
+
+        return total;
+    }
+
+    /// <summary>Narrows a known dimension to the <see cref="int"/> a <see cref="LayerSpec"/> takes.</summary>
+    public static int ToSize(long value, Layers.LayerContext context, string what)
+    {
+        if (value < 1 || value > int.MaxValue)
+        {
+            context.Fail(string.Format(CultureInfo.InvariantCulture, "needs {0} between 1 and {1}; got {2}", what, int.MaxValue, value));
+        }
+
+        return (int)value;
+    }
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static OutputShape Shape(params long?[] dimensions) => new(dimensions);
+
+    public static long?[] Dims(OutputShape shape) => shape.Dimensions.ToArray();
+
+    public static ArgumentOutOfRangeException Positive(string name, long value) =>
+        new(name, value, string.Format(CultureInfo.InvariantCulture, "'{0}' must be at least 1; got {1}.", name, value));
+}

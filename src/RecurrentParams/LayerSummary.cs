@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using RecurrentParams.Formulas;
+using RecurrentParams.Internal;
+
+namespace RecurrentParams;
+
+/// <summary>One row of a <see cref="ModelSummary"/>: a layer's name, type, output shapes, weights and counts.</summary>
+/// <remarks>Instances are immutable and thread-safe; equality is by value (the derivation, which is explanatory, is not compared).</remarks>
+public sealed class LayerSummary : IEquatable<LayerSummary>
+{
+    private readonly OutputShape[] outputs;
+    private readonly WeightTensor[] weights;
+
+    /// <summary>Initializes a row.</summary>
+    /// <param name="name">The layer's name, e.g. <c>lstm_1</c>; not empty.</param>
+    /// <param name="className">The layer's type as the framework names it, e.g. <c>LSTM</c>; not empty.</param>
+    /// <param name="outputs">The shapes of the tensors the layer returns, main output first; at least one.</param>
+    /// <param name="weights">The layer's weights, trainable or not.</param>
+    /// <exception cref="ArgumentNullException">An argument or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A name is empty or <paramref name="outputs"/> is empty.</exception>
+    /// <exception cref="OverflowException">The weights hold more than <see cref="long.MaxValue"/> parameters.</exception>
+    public LayerSummary(string name, string className, IEnumerable<OutputShape> outputs, IEnumerable<WeightTensor> weights)
+    {
+        Name = NotEmpty(name, nameof(name));
+        ClassName = NotEmpty(className, nameof(className));
+        this.outputs = Guard.NotNull(outputs, nameof(outputs)).ToArray();
+        this.weights = Guard.NotNull(weights, nameof(weights)).ToArray();
+        if (this.outputs.Length == 0 || this.outputs.Any(o => o is null) || this.weights.Any(w => w is null))
+        {
+            Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape, and neither 'outputs' nor 'weights' may contain null.");
+        }
+
+        foreach (WeightTensor weight in this.weights)
+        {
+            if (weight.Trainable)
+            {
+                TrainableParams = checked(TrainableParams + weight.Count);
+            }
+            else
+            {
+                NonTrainableParams = checked(NonTrainableParams + weight.Count);
+            }
+        }
+
+        Params = checked(TrainableParams + NonTrainableParams);
+    }
+
+    /// <summary>Gets the layer's name.</summary>
+    /// <value>Unique within its model.</value>
+    public string Name { get; }
+
+    /// <summary>Gets the layer's type as the framework names it.</summary>
+    /// <value>For example <c>LSTM</c>, <c>Bidirectional</c>, <c>InputLayer</c>, <c>Linear</c>.</value>
+    public string ClassName { get; }
+
+    /// <summary>Gets the shapes of every tensor the layer returns (several with <c>return_state</c> or merge mode None).</summary>
+    /// <value>At least one shape, the main output first.</value>
+    public IReadOnlyList<OutputShape> Outputs => Array.AsReadOnly(outputs);
+
+    /// <summary>Gets the shape of the main output, the one the next layer receives.</summary>
+    /// <value>The first of <see cref="Outputs"/>.</value>
+    public OutputShape OutputShape => outputs[0];
+
+    /// <summary>Gets the layer's weights with the framework's names and shapes.</summary>
+    /// <value>Possibly empty.</value>
+    public IReadOnlyList<WeightTensor> Weights => Array.AsReadOnly(weights);
+
+    /// <summary>Gets the number of parameters, trainable and not.</summary>
+    /// <value>The sum of the weights' counts.</value>
+    public long Params { get; }
+
+    /// <summary>Gets the number of trainable parameters.</summary>
+    /// <value>0 or more.</value>
+    public long TrainableParams { get; }
+
+    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics).</summary>
+    /// <value>0 or more.</value>
+    public long NonTrainableParams { get; }
+
+    /// <summary>Gets how the layer's count adds up.</summary>
+    /// <value><see langword="null"/> for layers without weights.</value>
+    public Derivation? Derivation { get; init; }
+
+    /// <summary>Gets the multiply-accumulate operations of the layer for one sample at one time step.</summary>
+    /// <value>
+    /// The multiplications of the layer's matrices and kernels: for a recurrent layer every input and recurrent kernel
+    /// element once per step (<c>G·u·(i + r)</c> per direction and layer, plus the projection); for <c>Dense</c> on a
+    /// step <c>d·units</c>; for a convolution its kernel per output position. Bias additions, activations, gate
+    /// element-wise products, normalisation and embedding look-ups count 0. torchinfo's "mult-adds" differs: it charges
+    /// every parameter, biases included, once per output element of the first one or two output dimensions.
+    /// </value>
+    public long MacsPerStep { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(LayerSummary? other) =>
+        other is not null
+        && Name == other.Name
+        && ClassName == other.ClassName
+        && MacsPerStep == other.MacsPerStep
+        && outputs.SequenceEqual(other.outputs)
+        && weights.SequenceEqual(other.weights);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as LayerSummary);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        unchecked((((StringComparer.Ordinal.GetHashCode(Name) * 31) + StringComparer.Ordinal.GetHashCode(ClassName)) * 31) + Params.GetHashCode());
+
+    /// <summary>Formats the row as <c>name (Class): (None, 4), 160 params</c>.</summary>
+    /// <returns>A one-line description.</returns>
+    public override string ToString() =>
+        Name + " (" + ClassName + "): " + string.Join(", ", outputs.Select(o => o.ToString())) + ", "
+        + Params.ToString(System.Globalization.CultureInfo.InvariantCulture) + " params";
+
+    private static string NotEmpty(string value, string paramName)
+    {
+        Guard.NotNull(value, paramName);
+        if (value.Length == 0)
+        {
+            Guard.ThrowArgument(paramName, "'" + paramName + "' must not be empty.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using RecurrentParams.Formulas;
+using RecurrentParams.Internal;
+
+namespace RecurrentParams.Layers;
+
+/// <summary>Keras' <c>BatchNormalization</c> on the last axis: 4c weights, of which the moving statistics are non-trainable.</summary>
+/// <remarks>
+/// Weights: gamma <c>(c,)</c> (with <see cref="Scale"/>), beta <c>(c,)</c> (with <see cref="Center"/>), moving_mean and
+/// moving_variance <c>(c,)</c>, non-trainable. Keras counts the moving statistics as parameters ("Non-trainable params");
+/// PyTorch's <c>BatchNorm1d</c> keeps them as buffers and does not. Source: Keras 3
+/// <c>keras/src/layers/normalization/batch_normalization.py</c>. Instances are immutable and thread-safe.
+/// </remarks>
+public sealed class BatchNormalization : Layer
+{
+    /// <summary>Initializes the layer.</summary>
+    /// <param name="center">Keras <c>center</c>: learn an offset beta.</param>
+    /// <param name="scale">Keras <c>scale</c>: learn a factor gamma.</param>
+    /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
+    public BatchNormalization(bool center = true, bool scale = true, string? name = null)
+        : base("BatchNormalization", name)
+    {
+        Center = center;
+        Scale = scale;
+    }
+
+    /// <summary>Gets a value indicating whether beta is learned.</summary>
+    /// <value>Keras <c>center</c>.</value>
+    public bool Center { get; }
+
+    /// <summary>Gets a value indicating whether gamma is learned.</summary>
+    /// <value>Keras <c>scale</c>.</value>
+    public bool Scale { get; }
+
+    /// <inheritdoc/>
+    public override LayerResult Build(LayerContext context)
+    {
+        Guard.NotNull(context, nameof(context));
+        long channels = context.ExpectKnown(-1, "the number of features");
+        var shape = new TensorShape(channels);
+        var weights = new List<WeightTensor>();
+        if (Scale)
+        {
+            weights.Add(new WeightTensor("gamma", shape));
+        }
+
+        if (Center)
+        {
+            weights.Add(new WeightTensor("beta", shape));
+        }
+
+        weights.Add(new WeightTensor("moving_mean", shape) { Trainable = false });
+        weights.Add(new WeightTensor("moving_variance", shape) { Trainable = false });
+        return new LayerResult(new[] { context.Input }, weights)
+        {
+            Derivation = LayerMath.FromWeights("BatchNormalization on " + LayerMath.Invariant(channels) + " features (moving mean and variance non-trainable)", weights),
+        };
+    }
+}

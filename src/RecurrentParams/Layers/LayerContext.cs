@@ -1,0 +1,108 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using RecurrentParams.Formulas;
+using RecurrentParams.Internal;
+
+namespace RecurrentParams.Layers;
+
+/// <summary>What a <see cref="Layer"/> is built against: its input, its resolved name, the formulas, and helpers to report bad input.</summary>
+/// <remarks>Created by <see cref="ModelBuilder.Build"/> for one layer; not thread-safe beyond that one call.</remarks>
+public sealed class LayerContext
+{
+    private readonly Func<string, string> claimName;
+    private readonly Layer? previous;
+    private readonly string? previousName;
+
+    internal LayerContext(OutputShape input, string name, int index, Convention convention, FormulaRegistry formulas, Func<string, string> claimName, Layer? previous, string? previousName)
+    {
+        Input = input;
+        Name = name;
+        Index = index;
+        Convention = convention;
+        Formulas = formulas;
+        this.claimName = claimName;
+        this.previous = previous;
+        this.previousName = previousName;
+    }
+
+    /// <summary>Gets the shape of the tensor this layer receives.</summary>
+    /// <value>The previous layer's main output, or the model input.</value>
+    public OutputShape Input { get; }
+
+    /// <summary>Gets this layer's resolved name.</summary>
+    /// <value>The explicit name, or the generated one (<c>lstm_1</c>).</value>
+    public string Name { get; }
+
+    /// <summary>Gets this layer's position in the model.</summary>
+    /// <value>0 for the first layer after the input.</value>
+    public int Index { get; }
+
+    /// <summary>Gets the convention of the model being built.</summary>
+    /// <value>Keras or PyTorch.</value>
+    public Convention Convention { get; }
+
+    /// <summary>Gets the formulas recurrent layers are counted with.</summary>
+    /// <value>The builder's registry, <see cref="FormulaRegistry.Default"/> unless another was given.</value>
+    public FormulaRegistry Formulas { get; }
+
+    /// <summary>Claims a unique name for an inner layer, as Keras names the layer wrapped by <c>Bidirectional</c> or <c>TimeDistributed</c>.</summary>
+    /// <param name="nameBase">The explicit name or the base of a generated one.</param>
+    /// <returns><paramref name="nameBase"/>, or it with the next free suffix (<c>lstm_1</c>).</returns>
+    public string ClaimName(string nameBase) => claimName(Guard.NotNull(nameBase, nameof(nameBase)));
+
+    /// <summary>Requires an input of the given rank (the batch included).</summary>
+    /// <param name="rank">The rank required, e.g. 3 for <c>(batch, time, features)</c>.</param>
+    /// <param name="description">What the layer expects, e.g. <c>a sequence (batch, time, features)</c>.</param>
+    /// <exception cref="InvalidOperationException">The input has another rank; the message names this layer, the input's source and a remedy.</exception>
+    public void ExpectRank(int rank, string description)
+    {
+        if (Input.Rank == rank)
+        {
+            return;
+        }
+
+        string? remedy = Input.Rank < rank && rank == 3 && previous is not null && previousName is not null
+            ? previous.SequenceRemedy(previousName)
+            : null;
+        Fail(string.Format(
+            CultureInfo.InvariantCulture,
+            "expects {0} but {1} returns {2}{3}",
+            description,
+            Source,
+            Input,
+            remedy is null ? string.Empty : "; " + remedy));
+    }
+
+    /// <summary>Requires a known dimension.</summary>
+    /// <param name="axis">The axis, negative to count from the end (-1 for the last).</param>
+    /// <param name="description">What the dimension is, e.g. <c>the number of features</c>.</param>
+    /// <returns>The dimension.</returns>
+    /// <exception cref="InvalidOperationException">The dimension is unknown.</exception>
+    public long ExpectKnown(int axis, string description)
+    {
+        int index = axis < 0 ? Input.Rank + axis : axis;
+        if (index >= 0 && index < Input.Rank && Input[index] is long known)
+        {
+            return known;
+        }
+
+        Fail(string.Format(
+            CultureInfo.InvariantCulture,
+            "needs {0} to be known but {1} returns {2}; give the model input a fixed shape (e.g. a fixed number of time steps) or change the layer before",
+            description,
+            Source,
+            Input));
+        return 0;
+    }
+
+    /// <summary>Reports input this layer cannot take.</summary>
+    /// <param name="problem">What is wrong and what to do, e.g. <c>needs a kernel no longer than the 3 time steps it receives</c>.</param>
+    /// <exception cref="InvalidOperationException">Always: <c>Layer '{name}' (index {i}) {problem}.</c></exception>
+    [DoesNotReturn]
+    public void Fail(string problem) =>
+        throw new InvalidOperationException(string.Format(
+            CultureInfo.InvariantCulture, "Layer '{0}' (index {1}) {2}.", Name, Index, Guard.NotNull(problem, nameof(problem))));
+
+    private string Source => previousName is null ? "the model input" : "'" + previousName + "'";
+}

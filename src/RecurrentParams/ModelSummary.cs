@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using RecurrentParams.Internal;
+
+namespace RecurrentParams;
+
+/// <summary>The immutable result of <see cref="ModelBuilder.Build"/>: per-layer rows and totals, as Keras' <c>model.summary()</c> or torchinfo report them.</summary>
+/// <remarks>
+/// The summary is data; renderers only format it. Instances are immutable and thread-safe; equality is by value
+/// (name, convention, input and rows).
+/// </remarks>
+public sealed partial class ModelSummary : IEquatable<ModelSummary>
+{
+    private readonly LayerSummary[] rows;
+
+    /// <summary>Initializes a summary.</summary>
+    /// <param name="name">The model's name (Keras) or class name (PyTorch); not empty.</param>
+    /// <param name="convention">The framework whose conventions the rows follow.</param>
+    /// <param name="input">The model input's shape, or <see langword="null"/> when unknown (a model read from a file without one).</param>
+    /// <param name="rows">The layers in order; at least one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="rows"/> or a row is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="rows"/> is empty.</exception>
+    /// <exception cref="OverflowException">The totals do not fit in a <see cref="long"/>.</exception>
+    public ModelSummary(string name, Convention convention, OutputShape? input, IEnumerable<LayerSummary> rows)
+    {
+        Guard.NotNull(name, nameof(name));
+        if (name.Length == 0)
+        {
+            Guard.ThrowArgument(nameof(name), "'name' must not be empty.");
+        }
+
+        this.rows = Guard.NotNull(rows, nameof(rows)).ToArray();
+        if (this.rows.Length == 0)
+        {
+            Guard.ThrowArgument(nameof(rows), "'rows' must hold at least one layer.");
+        }
+
+        foreach (LayerSummary row in this.rows)
+        {
+            Guard.NotNull(row, nameof(rows));
+            TrainableParams = checked(TrainableParams + row.TrainableParams);
+            NonTrainableParams = checked(NonTrainableParams + row.NonTrainableParams);
+            MacsPerStep = checked(MacsPerStep + row.MacsPerStep);
+        }
+
+        TotalParams = checked(TrainableParams + NonTrainableParams);
+        Name = name;
+        Convention = convention;
+        Input = input;
+    }
+
+    /// <summary>Gets the model's name.</summary>
+    /// <value>Keras' model name (<c>sequential</c>) or the PyTorch module's class name.</value>
+    public string Name { get; }
+
+    /// <summary>Gets the framework whose conventions the rows follow.</summary>
+    /// <value>Keras or PyTorch.</value>
+    public Convention Convention { get; }
+
+    /// <summary>Gets the model input's shape.</summary>
+    /// <value>Batch first; <see langword="null"/> when unknown.</value>
+    public OutputShape? Input { get; }
+
+    /// <summary>Gets the layers in order.</summary>
+    /// <value>At least one row; an <c>InputLayer</c> row first when the model shows one.</value>
+    public IReadOnlyList<LayerSummary> Rows => Array.AsReadOnly(rows);
+
+    /// <summary>Gets the total number of parameters, as Keras' <c>Total params</c>.</summary>
+    /// <value>Trainable plus non-trainable.</value>
+    public long TotalParams { get; }
+
+    /// <summary>Gets the number of trainable parameters.</summary>
+    /// <value>0 or more.</value>
+    public long TrainableParams { get; }
+
+    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics).</summary>
+    /// <value>0 or more.</value>
+    public long NonTrainableParams { get; }
+
+    /// <summary>Gets the multiply-accumulate operations for one sample at one time step, summed over the layers.</summary>
+    /// <value>See <see cref="LayerSummary.MacsPerStep"/> for what is counted.</value>
+    public long MacsPerStep { get; }
+
+    /// <summary>Gets the memory the parameters take when stored as the given element type.</summary>
+    /// <param name="elementType">The element type; Keras and torchinfo assume <see cref="ElementType.Float32"/>.</param>
+    /// <returns><see cref="TotalParams"/> × the element size, in bytes.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not a defined value.</exception>
+    /// <exception cref="OverflowException">The byte count does not fit in a <see cref="long"/>.</exception>
+    public long ParameterBytes(ElementType elementType = ElementType.Float32) => checked(TotalParams * ElementSize(elementType));
+
+    /// <summary>Gets the size in bytes of one element.</summary>
+    /// <param name="elementType">The element type.</param>
+    /// <returns>8, 4, 2 or 1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not a defined value.</exception>
+    public static int ElementSize(ElementType elementType) => elementType switch
+    {
+        ElementType.Float32 => 4,
+        ElementType.Float16 or ElementType.BFloat16 => 2,
+        ElementType.Int8 => 1,
+        ElementType.Float64 => 8,
+        _ => throw new ArgumentOutOfRangeException(nameof(elementType), elementType, "'elementType' must be a defined ElementType."),
+    };
+
+    /// <summary>Formats a byte count in 1024-based units with two decimals, as Keras 3 does: <c>640.00 B</c>, <c>9.79 KB</c>, <c>1.50 GB</c>.</summary>
+    /// <param name="bytes">The byte count, 0 or more.</param>
+    /// <returns>The formatted size, in the invariant culture.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is negative.</exception>
+    public static string FormatBytes(long bytes)
+    {
+        if (bytes < 0)
+        {
+            Guard.ThrowOutOfRange(nameof(bytes), bytes, "must be 0 or more");
+        }
+
+        string[] units = ["B", "KB", "MB", "GB", "TB", "PB"];
+        double size = bytes;
+        foreach (string unit in units)
+        {
+            if (size / 1024 < 1)
+            {
+                return size.ToString("F2", CultureInfo.InvariantCulture) + " " + unit;
+            }
+
+            size /= 1024;
+        }
+
+        return size.ToString("F2", CultureInfo.InvariantCulture) + " " + units[units.Length - 1];
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(ModelSummary? other) =>
+        other is not null
+        && Name == other.Name
+        && Convention == other.Convention
+        && Equals(Input, other.Input)
+        && rows.SequenceEqual(other.rows);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as ModelSummary);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        unchecked((((StringComparer.Ordinal.GetHashCode(Name) * 31) + rows.Length) * 31) + TotalParams.GetHashCode());
+}
