@@ -20,4 +20,10 @@ public enum ElementType
 
     /// <summary>64-bit float, 8 bytes.</summary>
     Float64 = 4,
+
+    /// <summary>64-bit integer, 8 bytes: PyTorch's token ids (<c>torch.long</c>), for input sizes.</summary>
+    Int64 = 5,
+
+    /// <summary>32-bit integer, 4 bytes: Keras' and TensorFlow.js' token ids, for input sizes.</summary>
+    Int32 = 6,
 }

@@ -9,7 +9,7 @@ namespace RecurrentParams;
 
 /// <summary>Stacks layers onto an input and builds an immutable <see cref="ModelSummary"/>, inferring every layer's input from the previous layer's output.</summary>
 /// <remarks>
-/// <para>Start with an input (<see cref="Input(int?, int)"/>, <see cref="TokenInput"/>, <see cref="InputLayer"/> or <see cref="TorchInput"/>), add
+/// <para>Start with an input (<see cref="Input(int?, int)"/>, <see cref="TokenInput"/>, <see cref="InputLayer"/> or <see cref="TorchInput(int[])"/>), add
 /// layers with the fluent methods or <see cref="Add"/>, then call <see cref="Build"/>. Layers are named as Keras names them
 /// (<c>lstm</c>, <c>lstm_1</c>, ...; inner layers of wrappers take names too) unless a name is given.</para>
 /// <para>A builder is mutable and not thread-safe. <see cref="Build"/> snapshots: adding layers afterwards never changes a summary already built, and the builder can go on.</para>
@@ -20,6 +20,7 @@ public sealed class ModelBuilder
     private readonly FormulaRegistry formulas;
     private OutputShape? input;
     private string? inputLayerName;
+    private ElementType inputElementType;
 
     /// <summary>Initializes a builder for a Keras model named <c>sequential</c>, as Keras names an unnamed Sequential model.</summary>
     public ModelBuilder()
@@ -93,7 +94,7 @@ public sealed class ModelBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeSteps"/> is less than 1.</exception>
     /// <exception cref="InvalidOperationException">The model has an input already.</exception>
-    public ModelBuilder TokenInput(int? timeSteps) => SetInput(new OutputShape(null, Steps(timeSteps)), null);
+    public ModelBuilder TokenInput(int? timeSteps) => SetInput(new OutputShape(null, Steps(timeSteps)), null, ElementType.Int32);
 
     /// <summary>Sets a sequence input shown as an <c>InputLayer</c> row, as a Keras Functional model (<c>keras.Model(inputs, outputs)</c>) shows it.</summary>
     /// <param name="timeSteps">Time steps, at least 1, or <see langword="null"/> for unknown.</param>
@@ -122,9 +123,25 @@ public sealed class ModelBuilder
     /// <exception cref="ArgumentException"><paramref name="size"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1.</exception>
     /// <exception cref="InvalidOperationException">The model has an input already.</exception>
-    public ModelBuilder TorchInput(params int[] size)
+    public ModelBuilder TorchInput(params int[] size) => TorchInput(ElementType.Float32, size);
+
+    /// <summary>Sets the input size and element type of a PyTorch model as torchinfo takes them, e.g. token ids of <see cref="ElementType.Int64"/>.</summary>
+    /// <param name="elementType">The input's element type (torchinfo's <c>dtypes</c>), which sets the input size in bytes.</param>
+    /// <param name="size">The dimensions, each at least 1.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="size"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="size"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is less than 1, or <paramref name="elementType"/> is not defined.</exception>
+    /// <exception cref="InvalidOperationException">The model has an input already.</exception>
+    public ModelBuilder TorchInput(ElementType elementType, params int[] size)
     {
+        ModelSummary.ElementSize(elementType);
         Guard.NotNull(size, nameof(size));
+        if (size.Length == 0)
+        {
+            Guard.ThrowArgument(nameof(size), "'size' must hold at least the batch dimension.");
+        }
+
         var dims = new long?[size.Length];
         for (int k = 0; k < size.Length; k++)
         {
@@ -132,7 +149,7 @@ public sealed class ModelBuilder
             dims[k] = size[k];
         }
 
-        return SetInput(new OutputShape(dims), null);
+        return SetInput(new OutputShape(dims), null, elementType);
     }
 
     /// <summary>Appends a layer; its input is the previous layer's main output.</summary>
@@ -361,7 +378,7 @@ public sealed class ModelBuilder
             previousOutputs = result.Outputs.Count;
         }
 
-        return new ModelSummary(Name, Convention, input, rows);
+        return new ModelSummary(Name, Convention, input, rows) { Output = current, InputElementType = inputElementType };
     }
 
     private static long? Steps(int? timeSteps)
@@ -374,7 +391,7 @@ public sealed class ModelBuilder
         return timeSteps;
     }
 
-    private ModelBuilder SetInput(OutputShape shape, string? layerName)
+    private ModelBuilder SetInput(OutputShape shape, string? layerName, ElementType elementType = ElementType.Float32)
     {
         if (input is not null)
         {
@@ -383,6 +400,7 @@ public sealed class ModelBuilder
 
         input = shape;
         inputLayerName = layerName;
+        inputElementType = elementType;
         return this;
     }
 

@@ -14,6 +14,7 @@ namespace RecurrentParams;
 public sealed partial class ModelSummary : IEquatable<ModelSummary>
 {
     private readonly LayerSummary[] rows;
+    private readonly OutputShape? output;
 
     /// <summary>Initializes a summary.</summary>
     /// <param name="name">The model's name (Keras) or class name (PyTorch); not empty.</param>
@@ -63,6 +64,18 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     /// <value>Batch first; <see langword="null"/> when unknown.</value>
     public OutputShape? Input { get; }
 
+    /// <summary>Gets the shape of the model's output.</summary>
+    /// <value>Defaults to the last row's main output; differs when the forward pass transforms it further (PyTorch's <c>x[:, -1]</c>).</value>
+    public OutputShape Output
+    {
+        get => output ?? rows[rows.Length - 1].OutputShape;
+        init => output = Guard.NotNull(value, "output");
+    }
+
+    /// <summary>Gets the element type of the model input.</summary>
+    /// <value>Default <see cref="ElementType.Float32"/>; token ids are <see cref="ElementType.Int64"/> in PyTorch and <see cref="ElementType.Int32"/> in Keras.</value>
+    public ElementType InputElementType { get; init; }
+
     /// <summary>Gets the layers in order.</summary>
     /// <value>At least one row; an <c>InputLayer</c> row first when the model shows one.</value>
     public IReadOnlyList<LayerSummary> Rows => Array.AsReadOnly(rows);
@@ -99,7 +112,8 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         ElementType.Float32 => 4,
         ElementType.Float16 or ElementType.BFloat16 => 2,
         ElementType.Int8 => 1,
-        ElementType.Float64 => 8,
+        ElementType.Float64 or ElementType.Int64 => 8,
+        ElementType.Int32 => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(elementType), elementType, "'elementType' must be a defined ElementType."),
     };
 
@@ -135,6 +149,8 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         && Name == other.Name
         && Convention == other.Convention
         && Equals(Input, other.Input)
+        && Output.Equals(other.Output)
+        && InputElementType == other.InputElementType
         && rows.SequenceEqual(other.rows);
 
     /// <inheritdoc/>
