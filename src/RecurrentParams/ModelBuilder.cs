@@ -9,7 +9,7 @@ namespace RecurrentParams;
 
 /// <summary>Stacks layers onto an input and builds an immutable <see cref="ModelSummary"/>, inferring every layer's input from the previous layer's output.</summary>
 /// <remarks>
-/// <para>Start with an input (<see cref="Input(int?, int)"/>, <see cref="TokenInput"/>, <see cref="InputLayer"/> or <see cref="TorchInput(int[])"/>), add
+/// <para>Start with an input (<see cref="Input(int?, int)"/>, <see cref="TokenInput"/>, <see cref="InputLayer(int?, int, string)"/> or <see cref="TorchInput(int[])"/>), add
 /// layers with the fluent methods or <see cref="Add"/>, then call <see cref="Build"/>. Layers are named as Keras names them
 /// (<c>lstm</c>, <c>lstm_1</c>, ...; inner layers of wrappers take names too) unless a name is given.</para>
 /// <para>A builder is mutable and not thread-safe. <see cref="Build"/> snapshots: adding layers afterwards never changes a summary already built, and the builder can go on.</para>
@@ -114,6 +114,25 @@ public sealed class ModelBuilder
         }
 
         return SetInput(new OutputShape(null, Steps(timeSteps), features), name);
+    }
+
+    /// <summary>Sets any input shape, batch first, shown as an <c>InputLayer</c> row (a Keras Functional model's input).</summary>
+    /// <param name="shape">The shape, batch first, e.g. <c>(None, 20)</c> for token ids.</param>
+    /// <param name="name">The input's name.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The model has an input already.</exception>
+    public ModelBuilder InputLayer(OutputShape shape, string name)
+    {
+        Guard.NotNull(shape, nameof(shape));
+        Guard.NotNull(name, nameof(name));
+        if (name.Length == 0)
+        {
+            Guard.ThrowArgument(nameof(name), "'name' must not be empty.");
+        }
+
+        return SetInput(shape, name);
     }
 
     /// <summary>Sets the input size of a PyTorch model as torchinfo takes it, batch included, e.g. <c>(1, 7, 5)</c>.</summary>
@@ -302,11 +321,13 @@ public sealed class ModelBuilder
     /// <summary>Appends a Keras <c>BatchNormalization</c> (4c weights, 2c of them non-trainable).</summary>
     /// <param name="center">Keras <c>center</c>.</param>
     /// <param name="scale">Keras <c>scale</c>.</param>
+    /// <param name="axis">Keras <c>axis</c>, -1 for the last.</param>
     /// <param name="name">An explicit name, or <see langword="null"/>.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is 0.</exception>
     /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
-    public ModelBuilder BatchNormalization(bool center = true, bool scale = true, string? name = null) =>
-        Add(new Layers.BatchNormalization(center, scale, name));
+    public ModelBuilder BatchNormalization(bool center = true, bool scale = true, int axis = -1, string? name = null) =>
+        Add(new Layers.BatchNormalization(center, scale, axis, name));
 
     /// <summary>Appends a Keras <c>LayerNormalization</c>.</summary>
     /// <param name="center">Keras <c>center</c>.</param>
@@ -315,7 +336,7 @@ public sealed class ModelBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
     public ModelBuilder LayerNormalization(bool center = true, bool scale = true, string? name = null) =>
-        Add(new Layers.LayerNormalization(center, scale, name));
+        Add(new Layers.LayerNormalization(center, scale, null, name));
 
     /// <summary>Appends the forward-pass step <c>x[:, -1]</c> of a PyTorch model (the last time step of a batch-first sequence); it is not a module and has no row.</summary>
     /// <returns>This builder.</returns>

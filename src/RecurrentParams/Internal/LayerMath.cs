@@ -17,7 +17,7 @@ internal static class LayerMath
             return null;
         }
 
-        return padding == Padding.Same
+        return padding is Padding.Same or Padding.Causal
             ? (n + stride - 1) / stride
             : n < size ? 0 : ((n - size) / stride) + 1;
     }

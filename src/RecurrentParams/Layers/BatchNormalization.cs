@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
@@ -16,13 +17,25 @@ public sealed class BatchNormalization : Layer
     /// <summary>Initializes the layer.</summary>
     /// <param name="center">Keras <c>center</c>: learn an offset beta.</param>
     /// <param name="scale">Keras <c>scale</c>: learn a factor gamma.</param>
+    /// <param name="axis">Keras <c>axis</c>: the channel axis, counted with the batch as 0; negative counts from the end (default -1, the last).</param>
     /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
-    public BatchNormalization(bool center = true, bool scale = true, string? name = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="axis"/> is 0 (the batch axis).</exception>
+    public BatchNormalization(bool center = true, bool scale = true, int axis = -1, string? name = null)
         : base("BatchNormalization", name)
     {
+        if (axis == 0)
+        {
+            Guard.ThrowOutOfRange(nameof(axis), axis, "must not be the batch axis 0");
+        }
+
         Center = center;
         Scale = scale;
+        Axis = axis;
     }
+
+    /// <summary>Gets the channel axis.</summary>
+    /// <value>Keras <c>axis</c>; -1 for the last.</value>
+    public int Axis { get; }
 
     /// <summary>Gets a value indicating whether beta is learned.</summary>
     /// <value>Keras <c>center</c>.</value>
@@ -36,7 +49,7 @@ public sealed class BatchNormalization : Layer
     public override LayerResult Build(LayerContext context)
     {
         Guard.NotNull(context, nameof(context));
-        long channels = context.ExpectKnown(-1, "the number of features");
+        long channels = context.ExpectKnown(Axis, "the size of the normalized axis");
         var shape = new TensorShape(channels);
         var weights = new List<WeightTensor>();
         if (Scale)

@@ -28,6 +28,10 @@ public sealed class Conv1D : Layer
         Guard.Positive(filters, nameof(filters));
         Guard.Positive(kernelSize, nameof(kernelSize));
         Guard.Positive(strides, nameof(strides));
+        if (padding is < Padding.Valid or > Padding.Causal)
+        {
+            Guard.ThrowOutOfRange(nameof(padding), padding, "must be a defined Padding");
+        }
         Filters = filters;
         KernelSize = kernelSize;
         Strides = strides;
@@ -48,7 +52,7 @@ public sealed class Conv1D : Layer
     public int Strides { get; }
 
     /// <summary>Gets the padding.</summary>
-    /// <value>Valid or same.</value>
+    /// <value>Valid, same or causal.</value>
     public Padding Padding { get; }
 
     /// <summary>Gets a value indicating whether the layer has a bias.</summary>

@@ -18,17 +18,24 @@ public sealed class ConvLstm2D : Layer
     /// <param name="filters">Keras <c>filters</c>, at least 1.</param>
     /// <param name="kernelRows">First element of Keras <c>kernel_size</c>, at least 1.</param>
     /// <param name="kernelCols">Second element of Keras <c>kernel_size</c>, at least 1.</param>
-    /// <param name="padding">Keras <c>padding</c>.</param>
+    /// <param name="padding">Keras <c>padding</c>: valid or same.</param>
     /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>
     /// <param name="useBias">Keras <c>use_bias</c>.</param>
+    /// <param name="strideRows">First element of Keras <c>strides</c>, at least 1.</param>
+    /// <param name="strideCols">Second element of Keras <c>strides</c>, at least 1.</param>
     /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
-    public ConvLstm2D(int filters, int kernelRows, int kernelCols, Padding padding = Padding.Valid, bool returnSequences = false, bool useBias = true, string? name = null)
+    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1, or <paramref name="padding"/> is causal.</exception>
+    public ConvLstm2D(int filters, int kernelRows, int kernelCols, Padding padding = Padding.Valid, bool returnSequences = false, bool useBias = true, int strideRows = 1, int strideCols = 1, string? name = null)
         : base("ConvLSTM2D", name)
     {
         Guard.Positive(filters, nameof(filters));
         Guard.Positive(kernelRows, nameof(kernelRows));
         Guard.Positive(kernelCols, nameof(kernelCols));
+        RejectCausal(padding);
+        Guard.Positive(strideRows, nameof(strideRows));
+        Guard.Positive(strideCols, nameof(strideCols));
+        StrideRows = strideRows;
+        StrideCols = strideCols;
         Filters = filters;
         KernelRows = kernelRows;
         KernelCols = kernelCols;
@@ -49,6 +56,14 @@ public sealed class ConvLstm2D : Layer
     /// <value>At least 1.</value>
     public int KernelCols { get; }
 
+    /// <summary>Gets the vertical stride of the input convolution.</summary>
+    /// <value>At least 1.</value>
+    public int StrideRows { get; }
+
+    /// <summary>Gets the horizontal stride of the input convolution.</summary>
+    /// <value>At least 1.</value>
+    public int StrideCols { get; }
+
     /// <summary>Gets the padding of the input convolution (the recurrent one always pads same).</summary>
     /// <value>Valid or same.</value>
     public Padding Padding { get; }
@@ -61,6 +76,14 @@ public sealed class ConvLstm2D : Layer
     /// <value>Keras <c>use_bias</c>.</value>
     public bool UseBias { get; }
 
+    internal static void RejectCausal(Padding padding)
+    {
+        if (padding is not Padding.Valid and not Padding.Same)
+        {
+            Guard.ThrowOutOfRange(nameof(padding), padding, "must be Padding.Valid or Padding.Same (causal padding is for Conv1D)");
+        }
+    }
+
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context)
     {
@@ -70,17 +93,17 @@ public sealed class ConvLstm2D : Layer
         long gates = checked(4L * Filters);
         var weights = new List<WeightTensor>
         {
-            new("kernel", new TensorShape(KernelRows, KernelCols, channels, gates)),
-            new("recurrent_kernel", new TensorShape(KernelRows, KernelCols, Filters, gates)),
+            new("kernel", "conv_lstm_cell/kernel", new TensorShape(KernelRows, KernelCols, channels, gates)),
+            new("recurrent_kernel", "conv_lstm_cell/recurrent_kernel", new TensorShape(KernelRows, KernelCols, Filters, gates)),
         };
         if (UseBias)
         {
-            weights.Add(new WeightTensor("bias", new TensorShape(gates)));
+            weights.Add(new WeightTensor("bias", "conv_lstm_cell/bias", new TensorShape(gates)));
         }
 
         OutputShape input = context.Input;
-        long? rows = LayerMath.WindowOutput(input[2], KernelRows, 1, Padding);
-        long? cols = LayerMath.WindowOutput(input[3], KernelCols, 1, Padding);
+        long? rows = LayerMath.WindowOutput(input[2], KernelRows, StrideRows, Padding);
+        long? cols = LayerMath.WindowOutput(input[3], KernelCols, StrideCols, Padding);
         if (rows == 0 || cols == 0)
         {
             context.Fail(string.Format(CultureInfo.InvariantCulture, "has a {0}×{1} kernel larger than its {2}×{3} input; use padding Same or a smaller kernel", KernelRows, KernelCols, input[2], input[3]));

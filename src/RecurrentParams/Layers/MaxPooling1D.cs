@@ -20,6 +20,7 @@ public sealed class MaxPooling1D : Layer
     {
         Guard.Positive(poolSize, nameof(poolSize));
         Guard.Positive(strides ?? poolSize, nameof(strides));
+        ConvLstm2D.RejectCausal(padding);
         PoolSize = poolSize;
         Strides = strides ?? poolSize;
         Padding = padding;

@@ -12,12 +12,22 @@ public sealed class TorchBatchNorm1d : Layer
 {
     /// <summary>Initializes the module.</summary>
     /// <param name="affine"><c>affine</c>: learn weight and bias.</param>
+    /// <param name="featuresLast">
+    /// <see langword="true"/> when the forward pass transposes a batch-first sequence <c>(batch, time, features)</c> to
+    /// <c>(batch, features, time)</c> around the module (<c>bn(x.transpose(1, 2)).transpose(1, 2)</c>), the usual way after a
+    /// recurrent layer: the channels are then the last dimension and the shape is unchanged.
+    /// </param>
     /// <param name="name">An explicit name, or <see langword="null"/> for a generated one.</param>
-    public TorchBatchNorm1d(bool affine = true, string? name = null)
+    public TorchBatchNorm1d(bool affine = true, bool featuresLast = false, string? name = null)
         : base("BatchNorm1d", name)
     {
         Affine = affine;
+        FeaturesLast = featuresLast;
     }
+
+    /// <summary>Gets a value indicating whether the channels are the input's last dimension (the module runs on a transposed sequence).</summary>
+    /// <value>Default <see langword="false"/>: channels are dimension 1, as <c>nn.BatchNorm1d</c> takes them.</value>
+    public bool FeaturesLast { get; }
 
     /// <summary>Gets <c>affine</c>.</summary>
     /// <value>Whether weight and bias are learned.</value>
@@ -32,7 +42,9 @@ public sealed class TorchBatchNorm1d : Layer
             context.Fail("expects (batch, channels) or (batch, channels, length) but receives " + context.Input);
         }
 
-        long channels = context.ExpectKnown(1, "the number of channels (dimension 1)");
+        long channels = FeaturesLast
+            ? context.ExpectKnown(-1, "the number of features (last dimension)")
+            : context.ExpectKnown(1, "the number of channels (dimension 1)");
         WeightTensor[] weights = Affine
             ? [new("weight", new TensorShape(channels)), new("bias", new TensorShape(channels))]
             : [];

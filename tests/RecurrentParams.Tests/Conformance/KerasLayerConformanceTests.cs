@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using FluentAssertions;
+using Xunit;
+
+namespace RecurrentParams.Tests.Conformance;
+
+/// <summary>
+/// Every single-layer vector of Keras 3.16 and TensorFlow.js 4.22 — recurrent and the layers around them — is rebuilt
+/// as a one-layer model through <see cref="ModelBuilder"/>: output shapes, counts (trainable and not) and weights must match.
+/// </summary>
+public sealed class KerasLayerConformanceTests
+{
+    private const string Keras3 = "keras3-layers.jsonl";
+    private const string Tfjs = "tfjs-layers.jsonl";
+
+    public static TheoryData<string> Keras3Ids => VectorFile.Ids(Keras3, KerasSpecReader.IsSupported);
+
+    public static TheoryData<string> TfjsIds => VectorFile.Ids(Tfjs, row => !row.HasError() && KerasSpecReader.IsSupported(row) && !IsTfjsCausalConv(row));
+
+    [Theory]
+    [MemberData(nameof(Keras3Ids))]
+    public void Keras3Layer_AsModel_MatchesKeras(string id) => AssertLayer(id, VectorFile.Load(Keras3)[id], gruResetAfterDefault: true, keras3Paths: true);
+
+    [Theory]
+    [MemberData(nameof(TfjsIds))]
+    public void TfjsLayer_AsModel_MatchesTensorFlowJs(string id) => AssertLayer(id, VectorFile.Load(Tfjs)[id], gruResetAfterDefault: false, keras3Paths: false);
+
+    [Fact]
+    public void UnsupportedLayers_AreFewAndNamed()
+    {
+        IEnumerable<string?> skipped = VectorFile.Load(Keras3).Values.Concat(VectorFile.Load(Tfjs).Values)
+            .Where(r => !KerasSpecReader.IsSupported(r))
+            .Select(r => r.String("layer"))
+            .Distinct();
+
+        skipped.Should().BeEquivalentTo(["MultiHeadAttention"], "every other layer in the vectors is modelled");
+    }
+
+    [Fact]
+    public void TfjsCausalConv1D_ReportsTheValidLength_WhereKerasKeepsTheInputLength()
+    {
+        // TensorFlow.js 4.22's Conv1D.computeOutputShape treats "causal" like "valid" (its forward pass pads on the left
+        // and keeps the length). Keras 3 reports the input length (keras3 conv1d causal row: 30 steps in, 30 out), and so
+        // does the library; these tfjs rows are the one place the two frameworks disagree, so they are checked here instead.
+        JsonElement[] rows = VectorFile.Load(Tfjs).Values.Where(IsTfjsCausalConv).ToArray();
+
+        rows.Should().NotBeEmpty();
+        foreach (JsonElement row in rows)
+        {
+            JsonElement config = row.GetProperty("config");
+            long steps = row.GetProperty("inputShape")[1].GetInt64();
+            long kernel = config.GetProperty("kernel_size").GetInt64();
+            long strides = config.TryGetProperty("strides", out JsonElement s) ? s.GetInt64() : 1;
+            KerasSpecReader.Shape(row.GetProperty("outputShape"))[1].Should().Be(((steps - kernel) / strides) + 1);
+
+            ModelSummary summary = new ModelBuilder().Input(KerasSpecReader.Shape(row.GetProperty("inputShape"))).Add(KerasSpecReader.Read(row, false)).Build();
+            summary.Rows[0].OutputShape[1].Should().Be((steps + strides - 1) / strides);
+            summary.TotalParams.Should().Be(row.GetProperty("params").GetInt64(), "the count does not depend on padding");
+        }
+    }
+
+    private static bool IsTfjsCausalConv(JsonElement row) => row.String("layer") == "Conv1D" && row.GetProperty("config").String("padding") == "causal";
+
+    private static void AssertLayer(string id, JsonElement row, bool gruResetAfterDefault, bool keras3Paths)
+    {
+        ModelSummary summary = new ModelBuilder(id)
+            .Input(KerasSpecReader.Shape(row.GetProperty("inputShape")))
+            .Add(KerasSpecReader.Read(row, gruResetAfterDefault))
+            .Build();
+        LayerSummary layer = summary.Rows.Single();
+
+        layer.Outputs.Select(o => o.ToString()).Should().Equal(
+            KerasSpecReader.Shapes(row.GetProperty("outputShape")).Select(o => o.ToString()), "vector {0}: output shapes", id);
+        layer.Params.Should().Be(row.GetProperty("params").GetInt64(), "vector {0}: {1} parameters", id, row.String("framework"));
+        layer.TrainableParams.Should().Be(row.GetProperty("trainable").GetInt64(), "vector {0}: trainable", id);
+        layer.NonTrainableParams.Should().Be(row.GetProperty("nonTrainable").GetInt64(), "vector {0}: non-trainable", id);
+        summary.TotalParams.Should().Be(layer.Params);
+
+        IEnumerable<string> expected = row.GetProperty("weights").EnumerateArray().Select(w =>
+        {
+            string path = w.GetProperty("path").GetString()!;
+            string shown = keras3Paths ? path[(path.IndexOf('/') + 1)..] : w.GetProperty("name").GetString()!;
+            return $"{shown} {string.Join(",", w.GetProperty("shape").Shape())} {w.GetProperty("trainable").GetBoolean()}";
+        });
+        IEnumerable<string> actual = layer.Weights.Select(w =>
+            $"{(keras3Paths ? w.Path : w.Name)} {string.Join(",", w.Shape.Dimensions)} {w.Trainable}");
+        actual.Should().Equal(expected, "vector {0}: weights (name or path, shape, trainable) in the framework's order", id);
+        if (layer.Derivation is Derivation derivation)
+        {
+            derivation.Total.Should().Be(layer.Params, "vector {0}: the derivation adds up", id);
+        }
+    }
+}
