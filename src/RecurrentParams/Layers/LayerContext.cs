@@ -7,12 +7,26 @@ using RecurrentParams.Internal;
 namespace RecurrentParams.Layers;
 
 /// <summary>What a <see cref="Layer"/> is built against: its input, its resolved name, the formulas, and helpers to report bad input.</summary>
-/// <remarks>Created by <see cref="ModelBuilder.Build"/> for one layer; not thread-safe beyond that one call.</remarks>
+/// <remarks>
+/// <see cref="ModelBuilder.Build"/> creates one per layer. Readers of model files that evaluate a layer graph themselves
+/// (branches, several inputs) create one with the public constructor. Not thread-safe.
+/// </remarks>
 public sealed class LayerContext
 {
     private readonly Func<string, string> claimName;
     private readonly Layer? previous;
     private readonly string? previousName;
+
+    /// <summary>Initializes a context to build one layer on its own, outside a <see cref="ModelBuilder"/>.</summary>
+    /// <param name="input">The shape the layer receives.</param>
+    /// <param name="name">The layer's resolved name; inner layers of wrappers are named by their base name.</param>
+    /// <param name="convention">The model's convention.</param>
+    /// <param name="formulas">The formulas to count recurrent layers with; <see langword="null"/> for <see cref="FormulaRegistry.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
+    public LayerContext(OutputShape input, string name, Convention convention, FormulaRegistry? formulas)
+        : this(Guard.NotNull(input, nameof(input)), Guard.NotNull(name, nameof(name)), 0, convention, formulas ?? FormulaRegistry.Default, static baseName => baseName, null, null)
+    {
+    }
 
     internal LayerContext(OutputShape input, string name, int index, Convention convention, FormulaRegistry formulas, Func<string, string> claimName, Layer? previous, string? previousName)
     {
