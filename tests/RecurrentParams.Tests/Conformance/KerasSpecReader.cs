@@ -32,33 +32,33 @@ internal static class KerasSpecReader
                     layer != "GRU" || (c.Bool("reset_after") ?? gruResetAfterDefault),
                     name);
             case "Bidirectional":
-                return new Layers.Bidirectional((Recurrent)Read(node.GetProperty("inner"), gruResetAfterDefault), MergeModeOf(c), name);
+                return new Bidirectional((Recurrent)Read(node.GetProperty("inner"), gruResetAfterDefault), MergeModeOf(c), name);
             case "TimeDistributed":
-                return new Layers.TimeDistributed(Read(node.GetProperty("inner"), gruResetAfterDefault), name);
+                return new TimeDistributed(Read(node.GetProperty("inner"), gruResetAfterDefault), name);
             case "Dense":
-                return new Layers.Dense(c.Int("units")!.Value, c.Bool("use_bias") ?? true, name);
+                return new Dense(c.Int("units")!.Value, c.Bool("use_bias") ?? true, name);
             case "Embedding":
-                return new Layers.Embedding(c.Int("input_dim")!.Value, c.Int("output_dim")!.Value, name);
+                return new Embedding(c.Int("input_dim")!.Value, c.Int("output_dim")!.Value, name);
             case "Conv1D":
-                return new Layers.Conv1D(c.Int("filters")!.Value, First(c, "kernel_size") ?? 1, First(c, "strides") ?? 1, PaddingOf(c), c.Bool("use_bias") ?? true, name);
+                return new Conv1D(c.Int("filters")!.Value, First(c, "kernel_size") ?? 1, First(c, "strides") ?? 1, PaddingOf(c), c.Bool("use_bias") ?? true, name);
             case "BatchNormalization":
-                return new Layers.BatchNormalization(c.Bool("center") ?? true, c.Bool("scale") ?? true, First(c, "axis") ?? -1, name);
+                return new BatchNormalization(c.Bool("center") ?? true, c.Bool("scale") ?? true, First(c, "axis") ?? -1, name);
             case "LayerNormalization":
-                return new Layers.LayerNormalization(c.Bool("center") ?? true, c.Bool("scale") ?? true, All(c, "axis"), name);
+                return new LayerNormalization(c.Bool("center") ?? true, c.Bool("scale") ?? true, All(c, "axis"), name);
             case "ConvLSTM2D":
                 int[] kernel = Pair(c, "kernel_size");
                 int[] strides = c.TryGetProperty("strides", out _) ? Pair(c, "strides") : [1, 1];
                 return new ConvLstm2D(c.Int("filters")!.Value, kernel[0], kernel[1], PaddingOf(c), c.Bool("return_sequences") ?? false, c.Bool("use_bias") ?? true, strides[0], strides[1], name);
             case "Dropout":
-                return new Layers.Dropout(c.GetProperty("rate").GetDouble(), name);
+                return new Dropout(c.GetProperty("rate").GetDouble(), name);
             case "Flatten":
-                return new Layers.Flatten(name);
+                return new Flatten(name);
             case "RepeatVector":
-                return new Layers.RepeatVector(c.Int("n")!.Value, name);
+                return new RepeatVector(c.Int("n")!.Value, name);
             case "GlobalAveragePooling1D":
-                return new Layers.GlobalAveragePooling1D(name);
+                return new GlobalAveragePooling1D(name);
             case "MaxPooling1D":
-                return new Layers.MaxPooling1D(First(c, "pool_size") ?? 2, First(c, "strides"), PaddingOf(c), name);
+                return new MaxPooling1D(First(c, "pool_size") ?? 2, First(c, "strides"), PaddingOf(c), name);
             default:
                 throw new NotSupportedException("layer " + layer);
         }
