@@ -15,6 +15,6 @@ public enum SummaryFormat
     /// <summary>A GitHub-flavoured Markdown table, for documentation.</summary>
     Markdown = 3,
 
-    /// <summary>JSON (schema in the README), for tools.</summary>
+    /// <summary>JSON, for tools; the schema is in <c>docs/summary-json-schema.md</c>.</summary>
     Json = 4,
 }

@@ -56,9 +56,26 @@ public sealed class FormulaRegistryTests
     public void IsolatedRegistry_DoesNotChangeDefault()
     {
         FormulaRegistry registry = FormulaRegistry.CreateDefault();
-        registry.Register(new IndRnnFormula());
+        registry.Register(new IsolatedFormula());
 
-        FormulaRegistry.Default.TryGet(IndRnnFormula.IndRnn, out _).Should().BeFalse();
+        registry.TryGet(IsolatedFormula.Isolated, out _).Should().BeTrue();
+        FormulaRegistry.Default.TryGet(IsolatedFormula.Isolated, out _).Should().BeFalse();
+    }
+
+    /// <summary>A cell only this test registers, so the shared default registry can be checked for it.</summary>
+    private sealed class IsolatedFormula : ParameterFormula
+    {
+        public static readonly CellType Isolated = new("IsolatedCell");
+
+        public IsolatedFormula()
+            : base(Isolated)
+        {
+        }
+
+        protected override System.Collections.Generic.IEnumerable<WeightTensor> GetBlockWeights(LayerSpec spec, RecurrentBlock block)
+        {
+            yield return new WeightTensor("kernel", new TensorShape(block.InputSize, spec.Units));
+        }
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace RecurrentParams.Rendering;
+
+/// <summary>A GitHub-flavoured Markdown rendering: one table, then the totals as a list.</summary>
+/// <remarks>
+/// <para>Keras models: the line <c>Model: "name"</c>, a table <c>Layer (type) | Output Shape | Param #</c> (+ <c>Trainable</c>,
+/// the trainable count of each row, when the model has non-trainable parameters), shapes as Python tuples, and the totals
+/// with Keras 3's sizes (<c>- Total params: 2,507 (9.79 KB)</c>).</para>
+/// <para>PyTorch models: torchinfo's headings (<c>Layer (type:depth-idx) | Output Shape | Param #</c>, + <c>Trainable</c>
+/// with torchinfo's <c>True</c>/<c>False</c>/<c>Partial</c>/<c>--</c> when some parameters are frozen), the model as the
+/// first row, shapes as lists, and torchinfo's totals, mult-adds and sizes.</para>
+/// <para>Numbers are right-aligned with thousands separators; cells are padded so the source reads as a table too; the
+/// characters <c>\ | * ` &lt;</c> in names are escaped. Lines are joined with <c>\n</c>; no trailing newline.</para>
+/// </remarks>
+internal static class MarkdownRenderer
+{
+    public static string Render(ModelSummary summary)
+    {
+        var text = new StringBuilder();
+        bool frozen = summary.NonTrainableParams > 0;
+        var table = new List<string[]>();
+        bool[] right;
+        if (summary.Convention == Convention.PyTorch)
+        {
+            right = frozen ? [false, false, true, false] : [false, false, true];
+            table.Add(frozen ? ["Layer (type:depth-idx)", "Output Shape", "Param #", "Trainable"] : ["Layer (type:depth-idx)", "Output Shape", "Param #"]);
+            table.Add(Cells(frozen, Escape(summary.Name), summary.Output.ToListString(), "--", Label(summary.TotalParams, summary.TrainableParams)));
+            for (int k = 0; k < summary.Rows.Count; k++)
+            {
+                LayerSummary row = summary.Rows[k];
+                string count = row.Params == 0 ? "--" : row.TrainableParams > 0 ? ShapeText.Thousands(row.Params) : "(" + ShapeText.Thousands(row.Params) + ")";
+                table.Add(Cells(frozen, "├─" + Escape(row.ClassName) + ": 1-" + ShapeText.Plain(k + 1), row.OutputShape.ToListString(), count, Label(row.Params, row.TrainableParams)));
+            }
+        }
+        else
+        {
+            text.Append("Model: \"").Append(Escape(summary.Name)).Append("\"\n\n");
+            right = frozen ? [false, false, true, true] : [false, false, true];
+            table.Add(frozen ? ["Layer (type)", "Output Shape", "Param #", "Trainable"] : ["Layer (type)", "Output Shape", "Param #"]);
+            foreach (LayerSummary row in summary.Rows)
+            {
+                table.Add(Cells(frozen, Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), ShapeText.Thousands(row.Params), ShapeText.Thousands(row.TrainableParams)));
+            }
+        }
+
+        AppendTable(text, table, right);
+        text.Append('\n');
+        if (summary.Convention == Convention.PyTorch)
+        {
+            AppendTorchTotals(text, summary);
+        }
+        else
+        {
+            text.Append("\n- Total params: ").Append(Sized(summary.TotalParams));
+            text.Append("\n- Trainable params: ").Append(Sized(summary.TrainableParams));
+            text.Append("\n- Non-trainable params: ").Append(Sized(summary.NonTrainableParams));
+        }
+
+        return text.ToString();
+    }
+
+    private static string[] Cells(bool withTrainable, string name, string shape, string count, string trainable) =>
+        withTrainable ? [name, shape, count, trainable] : [name, shape, count];
+
+    private static string Sized(long count) =>
+        ShapeText.Thousands(count) + " (" + ModelSummary.FormatBytes(checked(count * 4)) + ")";
+
+    private static string Label(long parameters, long trainable) =>
+        parameters == 0 ? "--" : trainable == 0 ? "False" : trainable == parameters ? "True" : "Partial";
+
+    private static void AppendTorchTotals(StringBuilder text, ModelSummary summary)
+    {
+        TorchinfoStatistics stats = TorchinfoStatistics.Of(summary);
+        text.Append("\n- Total params: ").Append(ShapeText.Thousands(summary.TotalParams));
+        text.Append("\n- Trainable params: ").Append(ShapeText.Thousands(summary.TrainableParams));
+        text.Append("\n- Non-trainable params: ").Append(ShapeText.Thousands(summary.NonTrainableParams));
+        if (stats.InputBytes is long input)
+        {
+            text.Append("\n- Total mult-adds ").Append(TorchinfoRenderer.MultAddsText(stats.TotalMacs));
+            text.Append("\n- Input size (MB): ").Append(TorchinfoRenderer.Megabytes(input));
+            text.Append("\n- Forward/backward pass size (MB): ").Append(TorchinfoRenderer.Megabytes(stats.ForwardBackwardBytes));
+            text.Append("\n- Params size (MB): ").Append(TorchinfoRenderer.Megabytes(stats.ParamBytes));
+            text.Append("\n- Estimated Total Size (MB): ").Append(TorchinfoRenderer.Megabytes(checked(input + stats.ForwardBackwardBytes + stats.ParamBytes)));
+        }
+    }
+
+    private static void AppendTable(StringBuilder text, List<string[]> table, bool[] right)
+    {
+        int[] widths = Enumerable.Range(0, right.Length).Select(c => Math.Max(3, table.Max(r => r[c].Length))).ToArray();
+        AppendLine(text, table[0], widths, right);
+        text.Append("\n|");
+        for (int c = 0; c < widths.Length; c++)
+        {
+            text.Append(' ').Append(right[c] ? new string('-', widths[c] - 1) + ":" : ":" + new string('-', widths[c] - 1)).Append(" |");
+        }
+
+        foreach (string[] row in table.Skip(1))
+        {
+            text.Append('\n');
+            AppendLine(text, row, widths, right);
+        }
+    }
+
+    private static void AppendLine(StringBuilder text, string[] cells, int[] widths, bool[] right)
+    {
+        text.Append('|');
+        for (int c = 0; c < cells.Length; c++)
+        {
+            text.Append(' ').Append(right[c] ? cells[c].PadLeft(widths[c]) : cells[c].PadRight(widths[c])).Append(" |");
+        }
+    }
+
+    private static string Escape(string value)
+    {
+        var escaped = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            if (c is '\\' or '|' or '*' or '`' or '<')
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
+}

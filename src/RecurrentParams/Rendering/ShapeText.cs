@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace RecurrentParams.Rendering;
+
+/// <summary>Shape and number formats the renderers share, always in the invariant culture.</summary>
+internal static class ShapeText
+{
+    /// <summary>Python's <c>f"{n:,}"</c>: <c>1,234,567</c>.</summary>
+    public static string Thousands(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Python's <c>f"{n}"</c>.</summary>
+    public static string Plain(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A layer's shapes as Python prints them: one tuple, or a list of tuples for several outputs (<c>[(None, 4), (None, 4)]</c>).</summary>
+    public static string PythonTuples(IReadOnlyList<OutputShape> shapes) =>
+        shapes.Count == 1 ? shapes[0].ToString() : "[" + string.Join(", ", shapes.Select(s => s.ToString())) + "]";
+
+    /// <summary>A layer's shapes as Keras 3's <c>format_layer_shape</c> prints them: <c>(None, 4)</c>, a rank-1 shape without Python's trailing comma (<c>(None)</c>), several as a list.</summary>
+    public static string Keras3(IReadOnlyList<OutputShape> shapes) =>
+        shapes.Count == 1 ? Keras3(shapes[0]) : "[" + string.Join(", ", shapes.Select(Keras3)) + "]";
+
+    private static string Keras3(OutputShape shape) =>
+        "(" + string.Join(", ", shape.Dimensions.Select(d => d is long known ? Plain(known) : "None")) + ")";
+}

@@ -1,0 +1,139 @@
+using System.Linq;
+using System.Text.Json;
+using FluentAssertions;
+using RecurrentParams.Layers;
+using Xunit;
+
+namespace RecurrentParams.Tests.Rendering;
+
+public sealed class TorchinfoFormatTests
+{
+    private static readonly TorchinfoColumn[] AllColumns =
+    [
+        TorchinfoColumn.InputSize, TorchinfoColumn.OutputSize, TorchinfoColumn.NumParams, TorchinfoColumn.ParamsPercent,
+        TorchinfoColumn.KernelSize, TorchinfoColumn.MultAdds, TorchinfoColumn.Trainable,
+    ];
+
+    public static TheoryData<string> Ids => RenderingVectors.TorchinfoIds();
+
+    public static TheoryData<string> IdsWithInputShapes => RenderingVectors.TorchinfoIdsWithInputShapes();
+
+    public static TheoryData<string> IdsWithHiddenStep => RenderingVectors.TorchinfoIdsWithHiddenStep();
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Render_Default_MatchesTorchinfo(string id)
+    {
+        JsonElement row = RenderingVectors.Load(RenderingVectors.TorchinfoFile)[id];
+        ModelSummary summary = RenderingVectors.BuildTorch(row);
+
+        string text = summary.Render(SummaryFormat.Torchinfo);
+
+        text.Should().Be(RenderingVectors.Canonical(row, "summaryDefault"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Render_Verbose2_MatchesTorchinfo(string id)
+    {
+        JsonElement row = RenderingVectors.Load(RenderingVectors.TorchinfoFile)[id];
+        ModelSummary summary = RenderingVectors.BuildTorch(row);
+
+        string text = summary.Render(new TorchinfoSummaryOptions { Verbose = 2 });
+
+        text.Should().Be(RenderingVectors.Canonical(row, "summaryVerbose2"));
+    }
+
+    [Theory]
+    [MemberData(nameof(IdsWithInputShapes))]
+    public void Render_AllColumns_MatchesTorchinfo(string id)
+    {
+        JsonElement row = RenderingVectors.Load(RenderingVectors.TorchinfoFile)[id];
+        ModelSummary summary = RenderingVectors.BuildTorch(row);
+
+        string text = summary.Render(new TorchinfoSummaryOptions { Columns = AllColumns });
+
+        text.Should().Be(RenderingVectors.Canonical(row, "summaryColumns"));
+    }
+
+    [Theory]
+    [MemberData(nameof(IdsWithInputShapes))]
+    public void Render_AllColumnsVerbose2_MatchesTorchinfo(string id)
+    {
+        JsonElement row = RenderingVectors.Load(RenderingVectors.TorchinfoFile)[id];
+        ModelSummary summary = RenderingVectors.BuildTorch(row);
+
+        string text = summary.Render(new TorchinfoSummaryOptions { Columns = AllColumns, Verbose = 2 });
+
+        text.Should().Be(RenderingVectors.Canonical(row, "summaryVerbose2Columns"));
+    }
+
+    /// <summary>
+    /// A layer after <see cref="ModelBuilder.TakeLastTimeStep"/> receives <c>x[:, -1]</c>, but a row does not record its input,
+    /// so the renderer shows the previous row's output as its Input Shape; every other cell still matches torchinfo.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(IdsWithHiddenStep))]
+    public void Render_AllColumnsAfterTakeLastTimeStep_DiffersOnlyInTheNextInputShape(string id)
+    {
+        JsonElement row = RenderingVectors.Load(RenderingVectors.TorchinfoFile)[id];
+        ModelSummary summary = RenderingVectors.BuildTorch(row);
+
+        string[] actual = summary.Render(new TorchinfoSummaryOptions { Columns = AllColumns }).Split('\n');
+
+        string[] expected = RenderingVectors.Canonical(row, "summaryColumns").Split('\n');
+        actual.Should().HaveSameCount(expected);
+        int[] differing = Enumerable.Range(0, expected.Length).Where(k => actual[k] != expected[k]).ToArray();
+        differing.Should().ContainSingle();
+        string InputShapeBlanked(string line) => line.Remove(41, 26).Insert(41, new string(' ', 26));
+        InputShapeBlanked(actual[differing[0]]).Should().Be(InputShapeBlanked(expected[differing[0]]));
+    }
+
+    [Fact]
+    public void Ids_ModelsTheBuilderCannotExpress_AreTheKnownSkips()
+    {
+        var skipped = RenderingVectors.Load(RenderingVectors.TorchinfoFile)
+            .Where(r => RenderingVectors.TorchinfoSkipReason(r.Value) is not null)
+            .Select(r => r.Key);
+
+        skipped.Should().BeEquivalentTo("blog-lstm-bare", "blog-rnn-bare", "frozen-embedding-lstm", "seq-nested", "shared-gru", "packed-lstm", "rand-24-lstm");
+    }
+
+    [Fact]
+    public void ToString_PyTorchModel_IsTorchinfo()
+    {
+        ModelSummary summary = new ModelBuilder("LSTMModel", Convention.PyTorch).TorchInput(1, 7, 5)
+            .Add(new TorchRecurrent(CellType.Lstm, 4, batchFirst: true)).TakeLastTimeStep().Build();
+
+        string text = summary.ToString();
+
+        text.Should().Be("""
+            ==========================================================================================
+            Layer (type:depth-idx)                   Output Shape              Param #
+            ==========================================================================================
+            LSTMModel                                [1, 4]                    --
+            ├─LSTM: 1-1                              [1, 7, 4]                 176
+            ==========================================================================================
+            Total params: 176
+            Trainable params: 176
+            Non-trainable params: 0
+            Total mult-adds (M): 0.00
+            ==========================================================================================
+            Input size (MB): 0.00
+            Forward/backward pass size (MB): 0.00
+            Params size (MB): 0.00
+            Estimated Total Size (MB): 0.00
+            ==========================================================================================
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Render_InputShapeUnknown_OmitsSizeSection()
+    {
+        ModelSummary summary = new ModelBuilder("Net", Convention.PyTorch).Input(null, 5).Add(new TorchRecurrent(CellType.Gru, 4)).Build();
+
+        string text = summary.Render(SummaryFormat.Torchinfo);
+
+        text.Should().EndWith("Non-trainable params: 0\n" + new string('=', 90)).And.NotContain("mult-adds");
+    }
+}
