@@ -79,6 +79,13 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     /// <value>0 or more.</value>
     public long NonTrainableParams { get; }
 
+    /// <summary>Gets the shape of the tensor the layer receives.</summary>
+    /// <value>
+    /// Set by <see cref="ModelBuilder"/>; <see langword="null"/> when unknown (a row read from a file). It is not always the
+    /// previous row's output: a forward-pass step without a row (<see cref="ModelBuilder.TakeLastTimeStep"/>) can lie between.
+    /// </value>
+    public OutputShape? InputShape { get; init; }
+
     /// <summary>Gets how the layer's count adds up.</summary>
     /// <value><see langword="null"/> for layers without weights.</value>
     public Derivation? Derivation { get; init; }
@@ -99,6 +106,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         && Name == other.Name
         && ClassName == other.ClassName
         && MacsPerStep == other.MacsPerStep
+        && Equals(InputShape, other.InputShape)
         && outputs.SequenceEqual(other.outputs)
         && weights.SequenceEqual(other.weights);
 

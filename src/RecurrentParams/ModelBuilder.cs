@@ -338,10 +338,14 @@ public sealed class ModelBuilder
     public ModelBuilder LayerNormalization(bool center = true, bool scale = true, string? name = null) =>
         Add(new Layers.LayerNormalization(center, scale, null, name));
 
-    /// <summary>Appends the forward-pass step <c>x[:, -1]</c> of a PyTorch model (the last time step of a batch-first sequence); it is not a module and has no row.</summary>
+    /// <summary>Appends the forward-pass step that keeps the last time step of a PyTorch sequence; it is not a module and has no row.</summary>
+    /// <param name="batchFirst">
+    /// <see langword="true"/> (default) for <c>x[:, -1]</c> on a batch-first <c>(batch, time, features)</c> tensor;
+    /// <see langword="false"/> for <c>x[-1]</c> on a sequence-first <c>(time, batch, features)</c> one.
+    /// </param>
     /// <returns>This builder.</returns>
     /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
-    public ModelBuilder TakeLastTimeStep() => Add(new LastTimeStep());
+    public ModelBuilder TakeLastTimeStep(bool batchFirst = true) => Add(new LastTimeStep(batchFirst));
 
     /// <summary>Builds the summary: infers every layer's shapes, names the layers and counts their parameters.</summary>
     /// <returns>An immutable summary; later calls on this builder do not change it.</returns>
@@ -388,6 +392,7 @@ public sealed class ModelBuilder
             {
                 rows.Add(new LayerSummary(name, layer.ClassName, result.Outputs, result.Weights)
                 {
+                    InputShape = current,
                     Derivation = result.Derivation,
                     MacsPerStep = result.MacsPerStep,
                 });

@@ -54,8 +54,8 @@ public sealed partial class ModelSummary
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="OverflowException">The mult-adds or a byte size do not fit in a <see cref="long"/>.</exception>
     /// <remarks>
-    /// The model is the first row and every layer a child (<c>├─LSTM: 1-1</c>). A layer's Input Shape is the previous
-    /// layer's output, so it is wrong for the layer after a step without a row, such as <see cref="ModelBuilder.TakeLastTimeStep"/>.
+    /// The model is the first row and every layer a child (<c>├─LSTM: 1-1</c>). A layer's Input Shape is
+    /// <see cref="LayerSummary.InputShape"/> (the previous layer's output where a row does not record it).
     /// The size section appears when the input shape is known.
     /// </remarks>
     [Pure]

@@ -11,8 +11,8 @@ namespace RecurrentParams.Rendering;
 /// <remarks>
 /// <para>The first row is the model itself (<see cref="ModelSummary.Name"/>, the model's output, <c>--</c> for its
 /// parameters, which all belong to its children); every <see cref="ModelSummary.Rows"/> entry is a leaf child at depth 1
-/// (<c>├─LSTM: 1-1</c>). A row's input shape is the previous row's output (the model input for the first), which is only
-/// right when no forward-pass step without a row (such as <see cref="ModelBuilder.TakeLastTimeStep"/>) comes between.</para>
+/// (<c>├─LSTM: 1-1</c>). A row's input shape is <see cref="LayerSummary.InputShape"/>, or, when a row does not record it
+/// (a summary read from a file), the previous row's output.</para>
 /// <para>The mult-adds line prints the intended <c>Total mult-adds (M): 0.00</c> (torchinfo 1.8 on Python 3.11 prints the
 /// enum as <c>Units.MEGABYTES</c>). No trailing newline.</para>
 /// </remarks>
@@ -61,7 +61,7 @@ internal static class TorchinfoRenderer
         for (int k = 0; k < rows.Count; k++)
         {
             LayerSummary row = rows[k];
-            OutputShape? rowInput = input;
+            OutputShape? rowInput = row.InputShape ?? input;
             long macs = stats.Macs[k];
             text.Append(Row(nameWidth, "├─" + titles[k], columns, c => c switch
             {

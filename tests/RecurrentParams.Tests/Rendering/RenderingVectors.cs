@@ -39,13 +39,6 @@ internal static class RenderingVectors
     public static TheoryData<string> TorchinfoIds() =>
         Ids(Load(TorchinfoFile).Where(r => TorchinfoSkipReason(r.Value) is null).Select(r => r.Key));
 
-    /// <summary>The expressible torchinfo models whose every layer receives the previous layer's output (nothing like <c>x[:, -1]</c> between two rows), so the Input Shape column is right.</summary>
-    public static TheoryData<string> TorchinfoIdsWithInputShapes() =>
-        Ids(Load(TorchinfoFile).Where(r => TorchinfoSkipReason(r.Value) is null && !HasHiddenStepBetweenRows(r.Value)).Select(r => r.Key));
-
-    /// <summary>The expressible torchinfo models with a layer after <c>x[:, -1]</c>, whose Input Shape the summary cannot know.</summary>
-    public static TheoryData<string> TorchinfoIdsWithHiddenStep() =>
-        Ids(Load(TorchinfoFile).Where(r => TorchinfoSkipReason(r.Value) is null && HasHiddenStepBetweenRows(r.Value)).Select(r => r.Key));
 
     /// <summary>Why the builder cannot express a torchinfo model, or <see langword="null"/> when it can.</summary>
     public static string? TorchinfoSkipReason(JsonElement row)
@@ -63,7 +56,6 @@ internal static class RenderingVectors
             "sequential-nested" => "nested containers (Sequential in Sequential, depth 2)",
             "SharedGRU" => "one GRU called twice ((recursive) row)",
             "PackedLSTM" => "a PackedSequence (output shape of the packed data)",
-            _ when Head(spec) == "last" && !BatchFirst(spec) => "output[-1] of a sequence-first output: TakeLastTimeStep only drops axis 1 of a batch-first output",
             _ => null,
         };
     }
@@ -125,10 +117,11 @@ internal static class RenderingVectors
         foreach (JsonElement layer in spec.GetProperty("layers").EnumerateArray())
         {
             string type = layer.GetProperty("type").GetString()!;
-            builder.Add(TorchLayer(type, layer.GetProperty("args")));
+            JsonElement args = layer.GetProperty("args");
+            builder.Add(TorchLayer(type, args));
             if (last && type is "RNN" or "LSTM" or "GRU")
             {
-                builder.TakeLastTimeStep();
+                builder.TakeLastTimeStep(batchFirst: args.TryGetProperty("batch_first", out JsonElement b) && b.GetBoolean());
             }
         }
 
@@ -143,26 +136,10 @@ internal static class RenderingVectors
         return string.Join("\n", text.Split('\n').Select(l => l.StartsWith("Total mult-adds (Units.", StringComparison.Ordinal) ? canonical : l));
     }
 
-    private static bool HasHiddenStepBetweenRows(JsonElement row)
-    {
-        JsonElement spec = row.GetProperty("spec");
-        if (Head(spec) != "last" || !spec.TryGetProperty("layers", out JsonElement layers))
-        {
-            return false;
-        }
-
-        string last = layers.EnumerateArray().Last().GetProperty("type").GetString()!;
-        return last is not ("RNN" or "LSTM" or "GRU");
-    }
 
     private static string? Head(JsonElement spec) =>
         spec.TryGetProperty("head", out JsonElement head) ? head.GetString() : null;
 
-    private static bool BatchFirst(JsonElement spec) =>
-        !spec.TryGetProperty("layers", out JsonElement layers)
-        || layers.EnumerateArray()
-            .Where(l => l.GetProperty("type").GetString() is "RNN" or "LSTM" or "GRU")
-            .All(l => l.GetProperty("args").TryGetProperty("batch_first", out JsonElement b) && b.GetBoolean());
 
     private static Layer TorchLayer(string type, JsonElement a)
     {
