@@ -230,6 +230,18 @@ public sealed class ModelBuilder
     public ModelBuilder Gru(int units, bool returnSequences = false, bool returnState = false, bool useBias = true, bool resetAfter = true, string? name = null) =>
         Add(new Recurrent(CellType.Gru, units, returnSequences, returnState, useBias, resetAfter, name));
 
+    /// <summary>Appends a Keras <c>RNN</c> layer over a stack of cells, e.g. <c>RNN([LSTMCell(8), GRUCell(4)])</c>.</summary>
+    /// <param name="cells">The cells, first to last; at least one.</param>
+    /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>
+    /// <param name="returnState">Keras <c>return_state</c>.</param>
+    /// <param name="name">An explicit name, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> or a cell is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="cells"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
+    public ModelBuilder Rnn(IEnumerable<RecurrentCell> cells, bool returnSequences = false, bool returnState = false, string? name = null) =>
+        Add(new Layers.Rnn(cells, returnSequences, returnState, name));
+
     /// <summary>Appends a Keras <c>Bidirectional</c> wrapper around a recurrent layer.</summary>
     /// <param name="layer">The wrapped layer, e.g. <c>new Recurrent(CellType.Lstm, 4, returnSequences: true)</c>.</param>
     /// <param name="mergeMode">Keras <c>merge_mode</c>.</param>

@@ -244,6 +244,31 @@ public sealed class ModelBuilderTests
     }
 
     [Fact]
+    public void Rnn_StackOfCells_SumsTheCellsWithChainedInputs()
+    {
+        // LSTMCell(4) on 5: 160; GRUCell(3, reset_after) on the LSTM's 4 units: 3 × (3·3 + 3·4 + 2·3) = 81.
+        ModelSummary summary = new ModelBuilder()
+            .Input(null, 5)
+            .Rnn([new RecurrentCell(CellType.Lstm, 4), new RecurrentCell(CellType.Gru, 3)], returnState: true)
+            .Build();
+        LayerSummary rnn = summary.Rows.Single();
+
+        rnn.Name.Should().Be("rnn");
+        rnn.Params.Should().Be(241);
+        rnn.Outputs.Select(o => o.ToString()).Should().Equal("(None, 3)", "(None, 4)", "(None, 4)", "(None, 3)");
+        rnn.Weights.Select(w => w.Path).Should().StartWith(["stacked_rnn_cells/lstm_cell/kernel"]).And.EndWith(["stacked_rnn_cells/gru_cell/bias"]);
+        rnn.Derivation!.ToString().Should().Be(
+            """
+            RNN([LSTMCell(units=4), GRUCell(units=3, reset_after=True)]) on 5 features: 241 parameters
+              lstm_cell: 4 × (4·4 + 4·5 + 4) = 4 × 40 = 160
+              gru_cell:  3 × (3·3 + 3·4 + 2·3) = 3 × 27 = 81
+              total: 160 + 81 = 241
+            """.ReplaceLineEndings("\n"));
+        FluentActions.Invoking(() => new Rnn([])).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new RecurrentCell(CellType.Lstm, 0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
     public void BadArguments_Throw()
     {
         FluentActions.Invoking(() => new ModelBuilder("")).Should().Throw<ArgumentException>();

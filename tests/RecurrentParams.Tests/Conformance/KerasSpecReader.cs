@@ -31,6 +31,18 @@ internal static class KerasSpecReader
                     c.Bool("use_bias") ?? true,
                     layer != "GRU" || (c.Bool("reset_after") ?? gruResetAfterDefault),
                     name);
+            case "RNN":
+                return new Rnn(
+                    node.GetProperty("cells").EnumerateArray().Select(cell =>
+                    {
+                        JsonElement cc = cell.GetProperty("config");
+                        string type = cell.String("layer")!;
+                        type = type[..^"Cell".Length];
+                        return new RecurrentCell(new CellType(type), cc.Int("units")!.Value, cc.Bool("use_bias") ?? true, type != "GRU" || (cc.Bool("reset_after") ?? gruResetAfterDefault));
+                    }),
+                    c.Bool("return_sequences") ?? false,
+                    c.Bool("return_state") ?? false,
+                    name);
             case "Bidirectional":
                 return new Bidirectional((Recurrent)Read(node.GetProperty("inner"), gruResetAfterDefault), MergeModeOf(c), name);
             case "TimeDistributed":

@@ -112,6 +112,11 @@ const FACTORY = {
 };
 // spec = {layer, config, inner?}; extra = tfjs-only args (inputShape, name, ...)
 function makeLayer(spec, extra = {}) {
+  if (spec.layer === 'RNN') {
+    const CELL = { SimpleRNNCell: tf.layers.simpleRNNCell, LSTMCell: tf.layers.lstmCell, GRUCell: tf.layers.gruCell };
+    const cells = spec.cells.map((c) => CELL[c.layer]({ ...ZR, ...toTfjs(c.config) }));
+    return tf.layers.rnn({ cell: cells.length === 1 ? cells[0] : cells, ...toTfjs(spec.config), ...extra });
+  }
   if (spec.layer === 'Bidirectional' || spec.layer === 'TimeDistributed') {
     const inner = makeLayer(spec.inner);
     const args = { layer: inner, ...toTfjs(spec.config), ...extra };
@@ -136,6 +141,7 @@ function addLayer(desc, spec, inputShape, inputDtype = 'float32') {
     const y = layer.apply(x);
     const row = {
       id, framework: FRAMEWORK, layer: spec.layer, config: spec.config, inner: spec.inner ?? null,
+      ...(spec.cells ? { cells: spec.cells } : {}),
       inputShape, outputShape: shapeOf(y), ...counts(layer), weights: weightRows(layer),
     };
     layerRows.push(row);
@@ -307,6 +313,27 @@ for (let k = 0; k < 22; k++) {
   if (T !== null && padding === 'valid' && T < pool) T = pool + randInt(0, 6);
   addLayer(`maxpooling1d-p${pool}-s${strides ?? 'n'}-${padding}-t${T ?? 'n'}-f${F}`,
     { layer: 'MaxPooling1D', config: { pool_size: pool, strides, padding } }, [null, T, F]);
+}
+
+// 11. keras.layers.RNN over one cell or a stack of cells (StackedRNNCells). Its own PRNG, so the rows above and the
+//     model vectors below stay as they were before this section was added.
+{
+  const r11 = mulberry32(SEED + 11);
+  const ri = (lo, hi) => lo + Math.floor(r11() * (hi - lo + 1));
+  const CELLS = ['SimpleRNNCell', 'LSTMCell', 'GRUCell'];
+  for (let k = 0; k < 24; k++) {
+    const depth = k < 3 ? 1 : ri(2, 4);
+    const cells = [];
+    for (let d = 0; d < depth; d++) {
+      const layer = k < 3 ? CELLS[k] : CELLS[ri(0, 2)];
+      const config = { units: ri(1, 48), use_bias: r11() < 0.8 };
+      if (layer === 'GRUCell') config.reset_after = false;
+      cells.push({ layer, config });
+    }
+    const rs = r11() < 0.5, st = k % 5 === 4, T = r11() < 0.3 ? null : ri(1, 12), F = ri(1, 64);
+    addLayer(`rnn-${cells.map((c) => c.layer.replace('Cell', '').toLowerCase() + c.config.units).join('-')}-i${F}-rs${b01(rs)}-st${b01(st)}`,
+      { layer: 'RNN', config: { return_sequences: rs, return_state: st }, cells }, [null, T, F]);
+  }
 }
 tf.disposeVariables();
 
