@@ -13,6 +13,9 @@ namespace RecurrentParams;
 /// </remarks>
 public sealed class CellType : IEquatable<CellType>
 {
+    // Registry lookups hash the cell type on every count; the name never changes, so hash it once.
+    private readonly int hashCode;
+
     /// <summary>Initializes a cell type with the given name.</summary>
     /// <param name="name">The cell's class name, e.g. <c>"IndRNN"</c>: a letter followed by letters, digits or underscores.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
@@ -31,6 +34,7 @@ public sealed class CellType : IEquatable<CellType>
         }
 
         Name = name;
+        hashCode = StringComparer.Ordinal.GetHashCode(name);
     }
 
     /// <summary>Gets the Elman recurrent cell: Keras <c>SimpleRNN</c>, PyTorch <c>nn.RNN</c> (tanh or relu).</summary>
@@ -62,13 +66,14 @@ public sealed class CellType : IEquatable<CellType>
     public static bool operator !=(CellType? left, CellType? right) => !Equals(left, right);
 
     /// <inheritdoc/>
-    public bool Equals(CellType? other) => other is not null && string.Equals(Name, other.Name, StringComparison.Ordinal);
+    public bool Equals(CellType? other) =>
+        ReferenceEquals(this, other) || (other is not null && hashCode == other.hashCode && string.Equals(Name, other.Name, StringComparison.Ordinal));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CellType);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Name);
+    public override int GetHashCode() => hashCode;
 
     /// <summary>Returns the cell's name.</summary>
     /// <returns>The same value as <see cref="Name"/>.</returns>

@@ -119,6 +119,21 @@ public abstract class ParameterFormula : IParameterFormula
     protected virtual void Validate(LayerSpec spec)
     {
         Guard.NotNull(spec, nameof(spec));
+
+        // The common specs pass here without reaching the checks below, which build their messages.
+        if (ReferenceEquals(spec.CellType, CellType)
+            && spec.ProjSize == 0
+            && spec.ResetAfter
+            && (spec.IsCell ? spec.NumLayers == 1 && !spec.Bidirectional : spec.NumLayers == 1 || spec.Convention == Convention.PyTorch))
+        {
+            return;
+        }
+
+        ValidateInDetail(spec);
+    }
+
+    private void ValidateInDetail(LayerSpec spec)
+    {
         if (spec.CellType != CellType)
         {
             Reject(nameof(spec), "this formula counts '{0}' cells but the spec's cell type is '{1}'; look the formula up with FormulaRegistry.Get(spec.CellType)", CellType, spec.CellType);
