@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
 using RecurrentParams.Layers;
@@ -17,6 +18,7 @@ namespace RecurrentParams;
 public sealed class ModelBuilder
 {
     private readonly List<Layer> layers = [];
+    private readonly HashSet<int> frozen = [];
     private readonly FormulaRegistry formulas;
     private OutputShape? input;
     private string? inputLayerName;
@@ -190,6 +192,21 @@ public sealed class ModelBuilder
         }
 
         layers.Add(layer);
+        return this;
+    }
+
+    /// <summary>Freezes the layer added last: its weights become non-trainable, as Keras' <c>layer.trainable = False</c> or PyTorch's <c>requires_grad_(False)</c>.</summary>
+    /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">No layer has been added yet.</exception>
+    /// <remarks>Keras then counts the layer under "Non-trainable params"; torchinfo shows its count in parentheses.</remarks>
+    public ModelBuilder Freeze()
+    {
+        if (layers.Count == 0)
+        {
+            throw new InvalidOperationException("Freeze() freezes the layer added last, but the model '" + Name + "' has no layer yet; add one first.");
+        }
+
+        frozen.Add(layers.Count - 1);
         return this;
     }
 
@@ -402,7 +419,10 @@ public sealed class ModelBuilder
             LayerResult result = layer.Build(context);
             if (layer.ShowsInSummary)
             {
-                rows.Add(new LayerSummary(name, layer.ClassName, result.Outputs, result.Weights)
+                IEnumerable<WeightTensor> weights = frozen.Contains(index)
+                    ? result.Weights.Select(w => w with { Trainable = false })
+                    : result.Weights;
+                rows.Add(new LayerSummary(name, layer.ClassName, result.Outputs, weights)
                 {
                     InputShape = current,
                     Derivation = result.Derivation,

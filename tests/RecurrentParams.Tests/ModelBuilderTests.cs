@@ -269,6 +269,21 @@ public sealed class ModelBuilderTests
     }
 
     [Fact]
+    public void Freeze_MovesTheLastLayerToNonTrainable()
+    {
+        // A frozen Embedding(100, 8): its 800 parameters stay in the total but leave the trainable count.
+        ModelSummary summary = new ModelBuilder().TokenInput(null).Embedding(100, 8).Freeze().Lstm(4).Build();
+
+        summary.Rows[0].TrainableParams.Should().Be(0);
+        summary.Rows[0].NonTrainableParams.Should().Be(800);
+        summary.Rows[1].NonTrainableParams.Should().Be(0);
+        summary.TotalParams.Should().Be(800 + Params.Lstm(4, 8));
+        summary.NonTrainableParams.Should().Be(800);
+        FluentActions.Invoking(() => new ModelBuilder().Input(null, 5).Freeze()).Should().Throw<InvalidOperationException>()
+            .WithMessage("Freeze() freezes the layer added last, but the model 'sequential' has no layer yet*");
+    }
+
+    [Fact]
     public void BadArguments_Throw()
     {
         FluentActions.Invoking(() => new ModelBuilder("")).Should().Throw<ArgumentException>();

@@ -45,10 +45,6 @@ internal static class RenderingVectors
     {
         JsonElement spec = row.GetProperty("spec");
         string kind = spec.GetProperty("kind").GetString()!;
-        if (spec.TryGetProperty("freeze", out _))
-        {
-            return "frozen parameters (requires_grad=False): the PyTorch layers have no trainable switch";
-        }
 
         return kind switch
         {
@@ -119,6 +115,12 @@ internal static class RenderingVectors
             string type = layer.GetProperty("type").GetString()!;
             JsonElement args = layer.GetProperty("args");
             builder.Add(TorchLayer(type, args));
+            if (spec.TryGetProperty("freeze", out JsonElement freeze)
+                && freeze.EnumerateArray().Any(p => p.GetString()!.StartsWith(layer.GetProperty("name").GetString() + ".", StringComparison.Ordinal)))
+            {
+                builder.Freeze();
+            }
+
             if (last && type is "RNN" or "LSTM" or "GRU")
             {
                 builder.TakeLastTimeStep(batchFirst: args.TryGetProperty("batch_first", out JsonElement b) && b.GetBoolean());
