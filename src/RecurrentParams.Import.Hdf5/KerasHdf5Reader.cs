@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using PureHDF;
+using PureHDF.VOL.Native;
+using RecurrentParams.Formulas;
+
+namespace RecurrentParams.Import.Hdf5;
+
+/// <summary>Reads a legacy Keras HDF5 save (<c>.h5</c>): the topology in the root attribute <c>model_config</c> and the shapes of the weight datasets, never their values.</summary>
+/// <remarks>
+/// <para>The topology is summarized as <see cref="KerasModelReader"/> reads Keras JSON (the <c>keras_version</c> attribute
+/// picks the GRU <c>reset_after</c> default). Every dataset under <c>model_weights</c> becomes one of
+/// <see cref="ImportedModel.Tensors"/>, so <see cref="ImportedModel.CountsAgree"/> cross-checks the topology against what
+/// was saved; a file without <c>model_weights</c> has <see cref="ImportedModel.StoredParams"/> <see langword="null"/>.
+/// A weights-only file (<c>save_weights</c>) has no topology and is refused.</para>
+/// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB, so a
+/// hostile file cannot make the reader loop or allocate without bound. Any failure of the HDF5 parser on a damaged file
+/// is reported as <see cref="ModelFormatException"/>. A stream that cannot seek is buffered in memory up to 256 MiB.
+/// All members are thread-safe.</para>
+/// </remarks>
+public static class KerasHdf5Reader
+{
+    private const int MaxObjects = 100_000;
+    private const int MaxDepth = 32;
+    private const long MaxConfigBytes = 64L * 1024 * 1024;
+    private const int MaxBufferedBytes = 256 * 1024 * 1024;
+
+    /// <summary>Reads an <c>.h5</c> save from a stream.</summary>
+    /// <param name="stream">A readable stream positioned at the file's start; it is not closed.</param>
+    /// <returns>The summary, the weight datasets' shapes and their count, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasHdf5"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has no <c>model_config</c>, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    public static ImportedModel Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("'stream' must be readable.", nameof(stream));
+        }
+
+        if (stream.CanSeek)
+        {
+            return FromStream(stream);
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBufferedBytes)
+            {
+                throw new ModelFormatException("the stream cannot seek and is longer than the 256 MiB buffered; pass a seekable stream or a path", "the file", null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return FromStream(buffer);
+    }
+
+    /// <summary>Reads an <c>.h5</c> save from a file.</summary>
+    /// <param name="path">The file's path, e.g. <c>model.h5</c>.</param>
+    /// <returns>The summary, the weight datasets' shapes and their count.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has no <c>model_config</c>, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
+    public static ImportedModel ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return FromStream(stream);
+    }
+
+    private static ImportedModel FromStream(Stream stream)
+    {
+        string config;
+        string? kerasVersion;
+        string? backend;
+        List<TensorInfo>? tensors = null;
+        try
+        {
+            using NativeFile file = H5File.Open(stream, leaveOpen: true);
+            if (!file.AttributeExists("model_config"))
+            {
+                throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON; a file written by save_weights() has no topology", "the root group", null);
+            }
+
+            config = ReadString(file.Attribute("model_config"), "the attribute 'model_config'", MaxConfigBytes);
+            kerasVersion = OptionalString(file, "keras_version");
+            backend = OptionalString(file, "backend");
+            if (file.LinkExists("model_weights"))
+            {
+                tensors = [];
+                int visited = 0;
+                Collect((IH5Group)file.Get("model_weights"), string.Empty, 0, tensors, ref visited);
+            }
+        }
+        catch (ModelFormatException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // PureHDF reports a damaged file with whatever exception its parsing hits (end of stream, index out of
+            // range, format, not-supported, ...); to a caller they all mean the same thing. It also sizes buffers by
+            // what the file's heaps claim: a claim beyond the largest array raises OutOfMemoryException before
+            // anything is allocated, which is a damaged file too.
+            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, "the file", e);
+        }
+
+        ImportedModel model = KerasModelReader.Parse(config, kerasVersion);
+        var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal);
+        if (backend is not null)
+        {
+            metadata["backend"] = backend;
+        }
+
+        try
+        {
+            return new ImportedModel(ModelFileFormat.KerasHdf5, model.Summary, (IEnumerable<TensorInfo>?)tensors ?? [], crossCheck: tensors is not null) { Metadata = metadata };
+        }
+        catch (OverflowException e)
+        {
+            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", "the group 'model_weights'", e);
+        }
+    }
+
+    private static string? OptionalString(NativeFile file, string name) =>
+        file.AttributeExists(name) ? ReadString(file.Attribute(name), "the attribute '" + name + "'", 4096) : null;
+
+    /// <summary>A scalar string attribute, fixed-length or variable-length, or bytes (Keras 2 writes UTF-8 bytes).</summary>
+    private static string ReadString(IH5Attribute attribute, string where, long limit)
+    {
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
+        {
+            throw new ModelFormatException("expected a string but found HDF5 type class " + attribute.Type.Class, where, null);
+        }
+
+        if (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > limit)
+        {
+            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the string claims {0} bytes; at most {1} are read", attribute.Type.Size, limit), where, null);
+        }
+
+        if (attribute.Space.Dimensions.Length > 0 && attribute.Space.Dimensions.Aggregate(1UL, (a, d) => a * Math.Max(d, 1)) != 1)
+        {
+            throw new ModelFormatException("expected a single string", where, null);
+        }
+
+        string? value = attribute.Read<string>();
+        if (value is null || value.Length > limit)
+        {
+            throw new ModelFormatException("expected a string of at most " + limit.ToString(CultureInfo.InvariantCulture) + " characters", where, null);
+        }
+
+        return value.TrimEnd('\0');
+    }
+
+    private static void Collect(IH5Group group, string path, int depth, List<TensorInfo> tensors, ref int visited)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new ModelFormatException("groups nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (a cycle?)", "model_weights/" + path, null);
+        }
+
+        foreach (IH5Object child in group.Children())
+        {
+            if (++visited > MaxObjects)
+            {
+                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects under model_weights", "model_weights/" + path, null);
+            }
+
+            string childPath = path.Length == 0 ? child.Name : path + "/" + child.Name;
+            switch (child)
+            {
+                case IH5Group inner:
+                    Collect(inner, childPath, depth + 1, tensors, ref visited);
+                    break;
+                case IH5Dataset dataset:
+                    long[] dims = dataset.Space.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", "model_weights/" + childPath, null) : (long)d).ToArray();
+                    tensors.Add(new TensorInfo(childPath, TypeName(dataset.Type), new TensorShape(dims)));
+                    break;
+            }
+        }
+    }
+
+    private static string TypeName(IH5DataType type) => type.Class switch
+    {
+        H5DataTypeClass.FloatingPoint => "float" + (type.Size * 8).ToString(CultureInfo.InvariantCulture),
+        H5DataTypeClass.FixedPoint => "int" + (type.Size * 8).ToString(CultureInfo.InvariantCulture),
+        _ => type.Class.ToString(),
+    };
+}

@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using RecurrentParams.Formulas;
+using RecurrentParams.Import.Internal;
+
+namespace RecurrentParams.Import;
+
+/// <summary>Reads a TensorFlow.js layers model's <c>model.json</c>: the <c>modelTopology</c> (Keras 2 format) and the <c>weightsManifest</c>'s weight shapes, without the weight files.</summary>
+/// <remarks>
+/// <para>The summary comes from the topology, as <see cref="KerasModelReader"/> reads it; <see cref="ImportedModel.Tensors"/>
+/// lists the manifest's weights and <see cref="ImportedModel.StoredParams"/> their element count, so
+/// <see cref="ImportedModel.CountsAgree"/> cross-checks the two. Both layouts are read: <c>model.save()</c>'s
+/// (<c>modelTopology</c> is the topology) and the converter's (<c>modelTopology.model_config</c>). A graph model
+/// (<c>format: graph-model</c>) has no layers and is refused. Quantized weights count their logical shape. All members
+/// are thread-safe.</para>
+/// </remarks>
+public static class TfjsModelReader
+{
+    /// <summary>Reads a <c>model.json</c> from a stream, to its end.</summary>
+    /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
+    /// <returns>The summary, the manifest's tensors and their count.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
+    /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count; the message gives the JSON path.</exception>
+    /// <exception cref="IOException">Reading the stream fails.</exception>
+    public static ImportedModel Read(Stream stream)
+    {
+        StreamInput.CheckReadable(stream, nameof(stream));
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), "model");
+    }
+
+    /// <summary>Reads a <c>model.json</c> file; the weight files beside it are not opened.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The summary, the manifest's tensors and their count.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
+    public static ImportedModel ReadFile(string path)
+    {
+        using FileStream stream = StreamInput.OpenFile(path, nameof(path));
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), Path.GetFileNameWithoutExtension(path));
+    }
+
+    internal static ImportedModel FromUtf8(byte[] utf8, string fallbackName)
+    {
+        using JsonDocument document = Json.Parse(utf8, "the JSON document");
+        return FromRoot(Json.Root(document).Object(), fallbackName);
+    }
+
+    internal static ImportedModel FromRoot(Json root, string fallbackName)
+    {
+        if (root.OptString("format") is string format && format != "layers-model")
+        {
+            throw Fail.Error(root.Path + ".format", "expected a layers model but found format '" + format + "'; a graph model has no layers to summarize");
+        }
+
+        Json topology = root.Get("modelTopology").Object();
+        string? kerasVersion = topology.OptString("keras_version");
+        Json model = topology.TryGet("model_config", out Json modelConfig) ? modelConfig.Object() : topology;
+        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName);
+
+        var tensors = new List<TensorInfo>();
+        bool hasManifest = root.TryGet("weightsManifest", out Json manifest);
+        if (hasManifest)
+        {
+            foreach (Json group in manifest.Items())
+            {
+                foreach (Json weight in group.Object().Get("weights").Items())
+                {
+                    weight.Object();
+                    long[] dims = weight.Get("shape").Dimensions();
+                    TensorShape shape;
+                    try
+                    {
+                        shape = new TensorShape(dims);
+                    }
+                    catch (OverflowException e)
+                    {
+                        return Fail.At<ImportedModel>(weight.Path + ".shape", "the shape's element count does not fit in a 64-bit integer", e);
+                    }
+
+                    tensors.Add(new TensorInfo(weight.Get("name").String(), weight.OptString("dtype") ?? "float32", shape));
+                }
+            }
+        }
+
+        Dictionary<string, string> metadata = KerasModelReader.Metadata(topology, kerasVersion);
+        foreach (string key in new[] { "format", "generatedBy", "convertedBy" })
+        {
+            if (root.TryGet(key, out Json value) && value.Kind == JsonValueKind.String)
+            {
+                metadata[key] = value.String();
+            }
+        }
+
+        try
+        {
+            return new ImportedModel(ModelFileFormat.TensorFlowJs, summary, tensors, hasManifest) { Metadata = metadata };
+        }
+        catch (OverflowException e)
+        {
+            return Fail.At<ImportedModel>(root.Path + ".weightsManifest", "the weights' element count does not fit in a 64-bit integer", e);
+        }
+    }
+}
