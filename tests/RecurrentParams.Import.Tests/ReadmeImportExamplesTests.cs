@@ -1,0 +1,49 @@
+using System;
+using System.IO;
+using FluentAssertions;
+using RecurrentParams.Import.Hdf5;
+using RecurrentParams.Import.Onnx;
+using Xunit;
+
+namespace RecurrentParams.Import.Tests;
+
+/// <summary>The README's "Summarize a model file" section: each printed table is what the reader renders for that fixture.</summary>
+public sealed class ReadmeImportExamplesTests
+{
+    [Fact]
+    public void Readme_ShowsWhatEachReaderRenders()
+    {
+        string[] shown =
+        [
+            KerasModelReader.ReadFile(Fixtures.PathOf("keras3", "seq-emb-bilstm.json")).Summary.Render(SummaryFormat.Keras3).TrimEnd('\n'),
+            TfjsModelReader.ReadFile(Fixtures.PathOf("tfjs", "fn-branch-concat.model.json")).Summary.Render(SummaryFormat.Keras2),
+            KerasArchiveReader.ReadFile(Fixtures.PathOf("keras3", "seq-emb-bilstm.keras")).Summary.Render(SummaryFormat.Markdown),
+            KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "keras3-blog-simplernn.h5")).Summary.Render(SummaryFormat.Keras3).TrimEnd('\n'),
+            OnnxModelReader.ReadFile(Fixtures.PathOf("onnx", "lstm-bidir-2layers-bf.onnx")).Summary.Render(SummaryFormat.Torchinfo),
+        ];
+        ImportedModel weights = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "lstm-proj-bidir-2layers.safetensors"));
+        string recovered = weights.Recovered[0] + "\n" + weights.Recovered[0].Derivation;
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        foreach (string text in shown)
+        {
+            readme.Should().Contain(text);
+        }
+
+        readme.Should().Contain(recovered);
+        // torch.nn.LSTM(10, 8, num_layers=2, bidirectional=True, proj_size=3): sum(p.numel()) printed by the generator.
+        weights.Summary.TotalParams.Should().Be(1760);
+    }
+
+    private static string RepositoryRoot()
+    {
+        DirectoryInfo? directory = new(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RecurrentParams.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("RecurrentParams.sln not found above " + AppContext.BaseDirectory);
+    }
+}
