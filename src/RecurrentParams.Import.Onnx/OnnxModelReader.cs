@@ -401,22 +401,7 @@ public static class OnnxModelReader
                 switch (ProtoInput.Field(tag))
                 {
                     case 1:
-                        if (ProtoInput.Wire(tag) == WireFormat.WireType.LengthDelimited)
-                        {
-                            long packedEnd = input.ReadEnd(end);
-                            while (input.Position < packedEnd)
-                            {
-                                AddDim(input, dims, input.ReadInt64());
-                            }
-
-                            input.CheckInside(packedEnd);
-                        }
-                        else
-                        {
-                            input.Expect(tag, WireFormat.WireType.Varint);
-                            AddDim(input, dims, input.ReadInt64());
-                        }
-
+                        ReadDims(input, tag, end, dims);
                         break;
                     case 2:
                         input.Expect(tag, WireFormat.WireType.Varint);
@@ -450,6 +435,26 @@ public static class OnnxModelReader
             return new Initializer(new TensorInfo(name, DataTypeName(dataType), shape), dataType);
         }
 
+        /// <summary>Reads a repeated int64 <c>dims</c> field, packed or not.</summary>
+        private static void ReadDims(ProtoInput input, uint tag, long end, List<long> dims)
+        {
+            if (ProtoInput.Wire(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                long packedEnd = input.ReadEnd(end);
+                while (input.Position < packedEnd)
+                {
+                    AddDim(input, dims, input.ReadInt64());
+                }
+
+                input.CheckInside(packedEnd);
+            }
+            else
+            {
+                input.Expect(tag, WireFormat.WireType.Varint);
+                AddDim(input, dims, input.ReadInt64());
+            }
+        }
+
         private static Initializer ReadSparseTensor(ProtoInput input, long end)
         {
             Initializer? values = null;
@@ -469,22 +474,7 @@ public static class OnnxModelReader
                         values = ReadTensor(input, input.ReadEnd(end), null);
                         break;
                     case 3:
-                        if (ProtoInput.Wire(tag) == WireFormat.WireType.LengthDelimited)
-                        {
-                            long packedEnd = input.ReadEnd(end);
-                            while (input.Position < packedEnd)
-                            {
-                                AddDim(input, dims, input.ReadInt64());
-                            }
-
-                            input.CheckInside(packedEnd);
-                        }
-                        else
-                        {
-                            input.Expect(tag, WireFormat.WireType.Varint);
-                            AddDim(input, dims, input.ReadInt64());
-                        }
-
+                        ReadDims(input, tag, end, dims);
                         break;
                     default:
                         input.SkipField(tag, end);
