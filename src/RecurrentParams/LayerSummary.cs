@@ -27,9 +27,14 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         ClassName = NotEmpty(className, nameof(className));
         this.outputs = Guard.NotNull(outputs, nameof(outputs)).ToArray();
         this.weights = Guard.NotNull(weights, nameof(weights)).ToArray();
-        if (this.outputs.Length == 0 || this.outputs.Any(o => o is null) || this.weights.Any(w => w is null))
+        if (this.outputs.Length == 0 || this.outputs.Any(o => o is null))
         {
-            Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape, and neither 'outputs' nor 'weights' may contain null.");
+            Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape and no null.");
+        }
+
+        if (this.weights.Any(w => w is null))
+        {
+            Guard.ThrowArgument(nameof(weights), "'weights' must not contain null.");
         }
 
         foreach (WeightTensor weight in this.weights)

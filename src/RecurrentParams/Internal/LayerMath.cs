@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -65,10 +64,5 @@ internal static class LayerMath
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static OutputShape Shape(params long?[] dimensions) => new(dimensions);
-
     public static long?[] Dims(OutputShape shape) => shape.Dimensions.ToArray();
-
-    public static ArgumentOutOfRangeException Positive(string name, long value) =>
-        new(name, value, string.Format(CultureInfo.InvariantCulture, "'{0}' must be at least 1; got {1}.", name, value));
 }

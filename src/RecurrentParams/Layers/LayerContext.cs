@@ -114,9 +114,25 @@ public sealed class LayerContext
     /// <param name="problem">What is wrong and what to do, e.g. <c>needs a kernel no longer than the 3 time steps it receives</c>.</param>
     /// <exception cref="InvalidOperationException">Always: <c>Layer '{name}' (index {i}) {problem}.</c></exception>
     [DoesNotReturn]
-    public void Fail(string problem) =>
-        throw new InvalidOperationException(string.Format(
-            CultureInfo.InvariantCulture, "Layer '{0}' (index {1}) {2}.", Name, Index, Guard.NotNull(problem, nameof(problem))));
+    public void Fail(string problem) => throw Failure(Guard.NotNull(problem, nameof(problem)), null);
+
+    /// <summary>Reports a spec the cell's formula rejected, keeping the formula's exception as the inner one.</summary>
+    [DoesNotReturn]
+    internal void Reject(ArgumentException rejected)
+    {
+        // ArgumentException.Message ends with " (Parameter 'x')"; the layer's message reads better without it.
+        string message = rejected.Message;
+        string suffix = " (Parameter '" + rejected.ParamName + "')";
+        if (rejected.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        {
+            message = message.Substring(0, message.Length - suffix.Length);
+        }
+
+        throw Failure(message.TrimEnd('.'), rejected);
+    }
+
+    private InvalidOperationException Failure(string problem, Exception? inner) =>
+        new(string.Format(CultureInfo.InvariantCulture, "Layer '{0}' (index {1}) {2}.", Name, Index, problem), inner);
 
     private string Source => previousName is null ? "the model input" : "'" + previousName + "'";
 }

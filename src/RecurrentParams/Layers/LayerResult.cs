@@ -28,9 +28,14 @@ public sealed class LayerResult
             Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape.");
         }
 
-        if (this.outputs.Any(o => o is null) || this.weights.Any(w => w is null))
+        if (this.outputs.Any(o => o is null))
         {
-            Guard.ThrowArgument(nameof(outputs), "'outputs' and 'weights' must not contain null.");
+            Guard.ThrowArgument(nameof(outputs), "'outputs' must not contain null.");
+        }
+
+        if (this.weights.Any(w => w is null))
+        {
+            Guard.ThrowArgument(nameof(weights), "'weights' must not contain null.");
         }
     }
 

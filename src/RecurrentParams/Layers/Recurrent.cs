@@ -96,7 +96,7 @@ public sealed class Recurrent : Layer
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message);
+            context.Reject(e);
         }
 
         return spec;

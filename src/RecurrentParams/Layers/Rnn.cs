@@ -85,7 +85,7 @@ public sealed class Rnn : Layer
             }
             catch (ArgumentException e)
             {
-                context.Fail(e.Message);
+                context.Reject(e);
                 throw;
             }
 

@@ -100,7 +100,7 @@ public sealed class TorchRecurrent : Layer
         }
         catch (ArgumentException e)
         {
-            context.Fail(e.Message);
+            context.Reject(e);
             throw;
         }
 
