@@ -284,6 +284,16 @@ public sealed class ModelBuilderTests
     }
 
     [Fact]
+    public void RejectedSpec_NamesTheLayerAndKeepsTheFormulasException()
+    {
+        ModelBuilder builder = new ModelBuilder().Input(null, 5).Add(new Recurrent(CellType.Lstm, 4, resetAfter: false));
+
+        builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>()
+            .WithMessage("Layer 'lstm' (index 0) 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention; leave it true (PyTorch's GRU always resets after).")
+            .WithInnerException<ArgumentException>().Where(e => e.ParamName == "resetAfter");
+    }
+
+    [Fact]
     public void BadArguments_Throw()
     {
         FluentActions.Invoking(() => new ModelBuilder("")).Should().Throw<ArgumentException>();
