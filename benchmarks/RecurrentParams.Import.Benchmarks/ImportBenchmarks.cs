@@ -4,6 +4,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using RecurrentParams.Import.Onnx;
 
+using RecurrentParams.Import.Tests.Onnx;
+
 namespace RecurrentParams.Import.Benchmarks;
 
 /// <summary>
@@ -36,7 +38,7 @@ public class ImportBenchmarks
         Directory.CreateDirectory(folder);
         onnxPath = Path.Combine(folder, "lstm.onnx");
         safetensorsPath = Path.Combine(folder, "lstm.safetensors");
-        SparseFiles.WriteOnnxLstm(onnxPath, 4096, 8192);
+        OnnxFiles.WriteSparseLstm(onnxPath, 4096, 8192);
         SparseFiles.WriteSafetensorsLstm(safetensorsPath, 4096, 4096, 4);
     }
 

@@ -49,6 +49,9 @@ public sealed class CellType : IEquatable<CellType>
     /// <value>The cell type named <c>GRU</c>.</value>
     public static CellType Gru { get; } = new("GRU");
 
+    /// <summary>Gets the number of state tensors the cell carries: 2 for LSTM (h and c), 1 for the others.</summary>
+    internal int StateCount => Equals(Lstm) ? 2 : 1;
+
     /// <summary>Gets the cell's class name, as Keras names the layer (e.g. <c>SimpleRNN</c>, <c>LSTM</c>).</summary>
     /// <value>A non-empty identifier.</value>
     public string Name { get; }

@@ -21,6 +21,20 @@ internal static class LayerMath
             : n < size ? 0 : ((n - size) / stride) + 1;
     }
 
+    /// <summary>
+    /// The output length of a window over the time axis of a <c>(batch, time, channels)</c> input, failing when valid
+    /// padding leaves no output: <paramref name="problem"/> is a format with the window size ({0}) and the time steps ({1}).
+    /// </summary>
+    public static long? TimeWindow(Layers.LayerContext context, long size, long stride, Padding padding, string problem)
+    {
+        if (padding == Padding.Valid && context.Input[1] is long steps && steps < size)
+        {
+            context.Fail(string.Format(CultureInfo.InvariantCulture, problem, size, steps));
+        }
+
+        return WindowOutput(context.Input[1], size, stride, padding);
+    }
+
     /// <summary>A one-term derivation from the weights' shapes: <c>Dense(units=3) on 5 features: 5·3 + 3 = 18</c>.</summary>
     public static Derivation? FromWeights(string subject, IReadOnlyList<WeightTensor> weights)
     {

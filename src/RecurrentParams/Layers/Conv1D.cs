@@ -65,18 +65,13 @@ public sealed class Conv1D : Layer
         Guard.NotNull(context, nameof(context));
         context.ExpectRank(3, "a sequence (batch, time, channels)");
         long channels = context.ExpectKnown(-1, "the number of channels");
-        if (Padding == Padding.Valid && context.Input[1] is long steps && steps < KernelSize)
-        {
-            context.Fail(string.Format(CultureInfo.InvariantCulture, "has a kernel of {0} steps but receives {1} time steps; use padding Same or a shorter kernel", KernelSize, steps));
-        }
-
+        long? time = LayerMath.TimeWindow(context, KernelSize, Strides, Padding, "has a kernel of {0} steps but receives {1} time steps; use padding Same or a shorter kernel");
         var weights = new List<WeightTensor> { new("kernel", new TensorShape(KernelSize, channels, Filters)) };
         if (UseBias)
         {
             weights.Add(new WeightTensor("bias", new TensorShape(Filters)));
         }
 
-        long? time = LayerMath.WindowOutput(context.Input[1], KernelSize, Strides, Padding);
         return new LayerResult(new[] { new OutputShape(context.Input[0], time, Filters) }, weights)
         {
             Derivation = LayerMath.FromWeights(string.Format(CultureInfo.InvariantCulture, "Conv1D(filters={0}, kernel_size={1}) on {2} channels", Filters, KernelSize, channels), weights),

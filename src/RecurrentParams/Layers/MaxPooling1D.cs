@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
 
@@ -43,12 +42,7 @@ public sealed class MaxPooling1D : Layer
     {
         Guard.NotNull(context, nameof(context));
         context.ExpectRank(3, "a sequence (batch, time, channels)");
-        if (Padding == Padding.Valid && context.Input[1] is long steps && steps < PoolSize)
-        {
-            context.Fail(string.Format(CultureInfo.InvariantCulture, "pools {0} steps but receives {1} time steps; use padding Same or a smaller pool", PoolSize, steps));
-        }
-
-        long? time = LayerMath.WindowOutput(context.Input[1], PoolSize, Strides, Padding);
+        long? time = LayerMath.TimeWindow(context, PoolSize, Strides, Padding, "pools {0} steps but receives {1} time steps; use padding Same or a smaller pool");
         return new LayerResult(new[] { new OutputShape(context.Input[0], time, context.Input[2]) }, Array.Empty<WeightTensor>());
     }
 }

@@ -63,7 +63,7 @@ public sealed class Recurrent : Layer
 
     /// <summary>Gets the number of state tensors the cell carries: 2 for LSTM (h, c), 1 otherwise.</summary>
     /// <value>1 or 2.</value>
-    public int StateCount => CellType == CellType.Lstm ? 2 : 1;
+    public int StateCount => CellType.StateCount;
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context)

@@ -41,5 +41,5 @@ public sealed class RecurrentCell
 
     /// <summary>Gets the number of state tensors the cell carries: 2 for LSTM (h, c), 1 otherwise.</summary>
     /// <value>1 or 2.</value>
-    public int StateCount => CellType == CellType.Lstm ? 2 : 1;
+    public int StateCount => CellType.StateCount;
 }

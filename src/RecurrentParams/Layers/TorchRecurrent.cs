@@ -111,7 +111,7 @@ public sealed class TorchRecurrent : Layer
         {
             outputs.Add(new OutputShape(input[0], checked(spec.Directions * outputWidth)));
             outputs.Add(new OutputShape(stateLayers, outputWidth));
-            if (CellType == CellType.Lstm)
+            if (CellType.StateCount == 2)
             {
                 outputs.Add(new OutputShape(stateLayers, (long)HiddenSize));
             }
@@ -121,7 +121,7 @@ public sealed class TorchRecurrent : Layer
             long? batch = BatchFirst ? input[0] : input[1];
             outputs.Add(new OutputShape(input[0], input[1], checked(spec.Directions * outputWidth)));
             outputs.Add(new OutputShape(stateLayers, batch, outputWidth));
-            if (CellType == CellType.Lstm)
+            if (CellType.StateCount == 2)
             {
                 outputs.Add(new OutputShape(stateLayers, batch, (long)HiddenSize));
             }
