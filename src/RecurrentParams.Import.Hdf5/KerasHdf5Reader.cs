@@ -16,8 +16,10 @@ namespace RecurrentParams.Import.Hdf5;
 /// <see cref="ImportedModel.Tensors"/>, so <see cref="ImportedModel.CountsAgree"/> cross-checks the topology against what
 /// was saved; a file without <c>model_weights</c> has <see cref="ImportedModel.StoredParams"/> <see langword="null"/>.
 /// A weights-only file (<c>save_weights</c>) has no topology and is refused.</para>
-/// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB, so a
-/// hostile file cannot make the reader loop or allocate without bound. Any failure of the HDF5 parser on a damaged file
+/// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB; a
+/// global heap object (where variable-length strings live) that claims more than the file holds after it, or more than
+/// 64 MiB, is refused before the HDF5 parser allocates it. So a hostile file cannot make the reader loop or allocate
+/// in proportion to a size it merely claims. Any failure of the HDF5 parser on a damaged file
 /// is reported as <see cref="ModelFormatException"/>. A stream that cannot seek is buffered in memory up to 256 MiB.
 /// All members are thread-safe.</para>
 /// </remarks>
@@ -88,7 +90,8 @@ public static class KerasHdf5Reader
         List<TensorInfo>? tensors = null;
         try
         {
-            using NativeFile file = H5File.Open(stream, leaveOpen: true);
+            // Every read goes through the guard: PureHDF would otherwise allocate what a global heap object claims.
+            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, MaxConfigBytes), leaveOpen: true);
             if (!file.AttributeExists("model_config"))
             {
                 throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON; a file written by save_weights() has no topology", "the root group", null);
@@ -111,9 +114,8 @@ public static class KerasHdf5Reader
         catch (Exception e)
         {
             // PureHDF reports a damaged file with whatever exception its parsing hits (end of stream, index out of
-            // range, format, not-supported, ...); to a caller they all mean the same thing. It also sizes buffers by
-            // what the file's heaps claim: a claim beyond the largest array raises OutOfMemoryException before
-            // anything is allocated, which is a damaged file too.
+            // range, format, not-supported, ...); to a caller they all mean the same thing. A size claim beyond the
+            // largest array raises OutOfMemoryException before anything is allocated, which is a damaged file too.
             throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, "the file", e);
         }
 

@@ -80,15 +80,55 @@ public sealed class KerasHdf5ReaderTests
     }
 
     /// <summary>
-    /// A mutation of a fixture (MutationTests, seed 7) whose global heap object claims about 1.8 GB. It is rejected, but
-    /// PureHDF 2.2.0 allocates the claimed size before it finds the file too short; this reader cannot prevent that.
+    /// A mutation of a fixture (MutationTests, seed 7) whose global heap object claims about 1.8 GB. PureHDF 2.2.0 would
+    /// allocate the claim before finding the file too short (it did, before the guard); now the claim is refused first.
     /// </summary>
     [Fact]
-    public void Read_GlobalHeapObjectClaimingGigabytes_IsRejected()
+    public void Read_GlobalHeapObjectClaimingGigabytes_IsRefusedBeforeAnythingIsAllocated()
     {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
         Action read = () => KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "hostile-gcol-object-size.h5"));
 
-        read.Should().Throw<ModelFormatException>().WithMessage("*too small*");
+        read.Should().Throw<ModelFormatException>().WithMessage("At byte *: global heap object * claims * bytes, but at most * can follow it*");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
+    }
+
+    /// <summary>
+    /// The real Keras 3 save keeps model_config in a global heap collection; its first object's 8-byte size field sits 8
+    /// bytes after the 16-byte collection header (index 2, reference count 2, reserved 4). Claims past the file's end or
+    /// past the 64 MiB string limit are refused, whatever the claim's width.
+    /// </summary>
+    [Theory]
+    [InlineData(0x7FFF_FFF0UL)]
+    [InlineData(64UL * 1024 * 1024 + 1)]
+    [InlineData(1UL << 40)]
+    [InlineData(ulong.MaxValue)]
+    public void Read_GlobalHeapObjectClaimingMoreThanTheFile_IsRefused(ulong claim)
+    {
+        byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
+        int collection = IndexOf(bytes, "GCOL"u8.ToArray());
+        int sizeField = collection + 16 + 8;
+        BitConverter.GetBytes(claim).CopyTo(bytes, sizeField);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Action read = () => KerasHdf5Reader.Read(new MemoryStream(bytes));
+
+        read.Should().Throw<ModelFormatException>().WithMessage($"At byte {collection + 16}: global heap object 1 claims {claim} bytes*");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
+    }
+
+    [Fact]
+    public void Read_GlobalHeapObjectsWithinTheFile_AreRead()
+    {
+        // The guard walks the same collection on every read of a real save and must not refuse it.
+        byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
+        IndexOf(bytes, "GCOL"u8.ToArray()).Should().BeGreaterThan(0);
+
+        ImportedModel model = KerasHdf5Reader.Read(new MemoryStream(bytes));
+
+        model.Summary.TotalParams.Should().Be(KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "keras3-blog-simplernn.h5")).Summary.TotalParams);
+        model.CountsAgree.Should().BeTrue();
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class MutationTests
     private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("RP_MUTATIONS"), out int n) && n > 0 ? n : 400;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("RP_MUTATION_SEED"), out int s) ? s : 20261127;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    /// <summary>What one read of a mutated fixture (tens of KB) may allocate: a reader that sizes a buffer by what the file claims blows it.</summary>
+    private const long AllocationBudget = 32L * 1024 * 1024;
     private static readonly string[] HostileNumbers = ["-1", "0", "2147483648", "-2147483649", "9223372036854775808", "1e308", "4.5", "null", "\"7\"", "[]", "{}"];
 
     private readonly ITestOutputHelper output;
@@ -50,6 +52,8 @@ public sealed class MutationTests
         var failures = new List<string>();
         int summarized = 0;
         int rejected = 0;
+        long mostAllocated = 0;
+        string mostAllocatedBy = "none";
         for (int iteration = 0; iteration < Iterations; iteration++)
         {
             int which = random.Next(originals.Length);
@@ -62,8 +66,10 @@ public sealed class MutationTests
                 File.WriteAllBytes(Path.Combine(trace, string.Format(CultureInfo.InvariantCulture, "{0}-{1:D6}", reader, iteration)), mutated);
             }
 
+            long allocated = 0;
             Task<Exception?> run = Task.Run(() =>
             {
+                long before = GC.GetAllocatedBytesForCurrentThread();
                 try
                 {
                     read(new MemoryStream(mutated, writable: false));
@@ -73,6 +79,10 @@ public sealed class MutationTests
                 {
                     return e;
                 }
+                finally
+                {
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
             });
             if (await Task.WhenAny(run, Task.Delay(Patience)) != run)
             {
@@ -80,7 +90,18 @@ public sealed class MutationTests
                 continue;
             }
 
-            switch (await run)
+            Exception? outcome = await run;
+            if (allocated > mostAllocated)
+            {
+                (mostAllocated, mostAllocatedBy) = (allocated, where);
+            }
+
+            if (allocated > AllocationBudget)
+            {
+                failures.Add(where + ": allocated " + allocated.ToString("N0", CultureInfo.InvariantCulture) + " bytes for a " + mutated.Length.ToString("N0", CultureInfo.InvariantCulture) + "-byte file");
+            }
+
+            switch (outcome)
             {
                 case null:
                     summarized++;
@@ -94,7 +115,7 @@ public sealed class MutationTests
             }
         }
 
-        output.WriteLine($"{reader}: {Iterations} mutations, {summarized} summarized, {rejected} rejected with ModelFormatException, {failures.Count} other outcomes");
+        output.WriteLine($"{reader}: {Iterations} mutations, {summarized} summarized, {rejected} rejected with ModelFormatException, {failures.Count} failures; most allocated by one read: {mostAllocated:N0} bytes ({mostAllocatedBy})");
         failures.Should().BeEmpty();
     }
 

@@ -1,0 +1,155 @@
+using System;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO;
+
+namespace RecurrentParams.Import.Hdf5;
+
+/// <summary>
+/// A read-only view of an HDF5 file that checks each global heap collection before PureHDF decodes it.
+/// </summary>
+/// <remarks>
+/// <para>PureHDF 2.2.0 decodes a global heap collection (signature <c>GCOL</c>, where variable-length strings such as
+/// <c>model_config</c> live) by allocating every object's claimed size and only then reading it, so a 15 KB file whose
+/// object claims 2 GB costs 2 GB before the read fails. This stream notices a read that returns the signature, walks the
+/// collection's object headers the way PureHDF will (sizes only, no data), and refuses any object that claims more
+/// bytes than the file holds after it or more than the reader's limit for one string. Everything else passes through.</para>
+/// <para>Wrapping also keeps PureHDF off its file-handle driver, which would read a <see cref="FileStream"/> around
+/// this check.</para>
+/// </remarks>
+internal sealed class GlobalHeapGuardStream : Stream
+{
+    private static ReadOnlySpan<byte> Signature => "GCOL"u8;
+    private static ReadOnlySpan<byte> SuperblockSignature => [0x89, (byte)'H', (byte)'D', (byte)'F', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n'];
+
+    private readonly Stream inner;
+    private readonly long maxObjectBytes;
+    private readonly long length;
+    private int lengthsSize;
+
+    public GlobalHeapGuardStream(Stream inner, long maxObjectBytes)
+    {
+        this.inner = inner;
+        this.maxObjectBytes = maxObjectBytes;
+        length = inner.Length;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => false;
+
+    public override long Length => length;
+
+    public override long Position
+    {
+        get => inner.Position;
+        set => inner.Position = value;
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        long at = inner.Position;
+        int read = inner.Read(buffer);
+        if (read >= Signature.Length && buffer[..Signature.Length].SequenceEqual(Signature))
+        {
+            CheckCollection(at);
+        }
+
+        return read;
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+
+    public override void Flush()
+    {
+    }
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>Walks the object headers of the collection at <paramref name="at"/> as PureHDF will, then restores the position.</summary>
+    private void CheckCollection(long at)
+    {
+        long resume = inner.Position;
+        int sizeBytes = LengthsSize();
+        ulong headerSize = 8UL + (ulong)sizeBytes;
+
+        // PureHDF's loop, mirrored with its unsigned arithmetic: a size that overruns the collection wraps 'remaining'
+        // and the walk goes on past the collection's end, so this one does too (bounded by the file's end).
+        ulong remaining = unchecked(ReadLength(at + 8, sizeBytes) - headerSize);
+        long position = at + (long)headerSize;
+        while (remaining > headerSize && position + (long)headerSize <= length)
+        {
+            ushort index = (ushort)ReadLength(position, 2);
+            if (index == 0)
+            {
+                break;
+            }
+
+            ulong size = ReadLength(position + 8, sizeBytes);
+            long dataStart = position + (long)headerSize;
+            long available = Math.Min(length - dataStart, maxObjectBytes);
+            if (size > (ulong)available)
+            {
+                throw new ModelFormatException(
+                    string.Format(CultureInfo.InvariantCulture, "global heap object {0} claims {1} bytes, but at most {2} can follow it ({3} bytes remain in the file; one object is read up to {4} bytes)", index, size, available, length - dataStart, maxObjectBytes),
+                    string.Format(CultureInfo.InvariantCulture, "byte {0}", position),
+                    null);
+            }
+
+            ulong consumed = headerSize + ((size + 7) & ~7UL);
+            remaining = unchecked(remaining - consumed);
+            position += (long)consumed;
+        }
+
+        inner.Position = resume;
+    }
+
+    /// <summary>The width of a length field, from the superblock (at byte 0, or 512, 1024, ... after a user block).</summary>
+    private int LengthsSize()
+    {
+        if (lengthsSize != 0)
+        {
+            return lengthsSize;
+        }
+
+        Span<byte> head = stackalloc byte[16];
+        for (long at = 0; at + head.Length <= length; at = at == 0 ? 512 : at * 2)
+        {
+            inner.Position = at;
+            inner.ReadExactly(head);
+            if (head[..8].SequenceEqual(SuperblockSignature))
+            {
+                // Versions 0 and 1 keep the width at byte 14, versions 2 and 3 at byte 10.
+                int size = head[8] < 2 ? head[14] : head[10];
+                if (size is not (2 or 4 or 8))
+                {
+                    throw new ModelFormatException("the superblock's length size is " + size.ToString(CultureInfo.InvariantCulture) + "; HDF5 allows 2, 4 or 8", string.Format(CultureInfo.InvariantCulture, "byte {0}", at), null);
+                }
+
+                return lengthsSize = size;
+            }
+        }
+
+        throw new ModelFormatException("expected an HDF5 superblock", "the file", null);
+    }
+
+    private ulong ReadLength(long at, int size)
+    {
+        Span<byte> bytes = stackalloc byte[8];
+        bytes.Clear();
+        if (at < 0 || at + size > length)
+        {
+            return 0;
+        }
+
+        inner.Position = at;
+        inner.ReadExactly(bytes[..size]);
+        return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+    }
+}
