@@ -18,8 +18,10 @@ namespace RecurrentParams.Import.Hdf5;
 /// A weights-only file (<c>save_weights</c>) has no topology and is refused.</para>
 /// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB; a
 /// global heap object (where variable-length strings live) that claims more than the file holds after it, or more than
-/// 64 MiB, is refused before the HDF5 parser allocates it. So a hostile file cannot make the reader loop or allocate
-/// in proportion to a size it merely claims. Any failure of the HDF5 parser on a damaged file
+/// 64 MiB, is refused before the HDF5 parser allocates it. PureHDF 2.2.0 sizes a few other buffers by a claim before
+/// reading them (object header, fill value and attribute messages): a damaged file can make it reserve up to 2 GB that the
+/// file's few bytes never fill: the pages stay untouched, the working set does not grow (about 40 MB in the mutation
+/// runs), and the read ends in <see cref="ModelFormatException"/>. Any failure of the HDF5 parser on a damaged file
 /// is reported as <see cref="ModelFormatException"/>. A stream that cannot seek is buffered in memory up to 256 MiB.
 /// All members are thread-safe.</para>
 /// </remarks>
