@@ -12,6 +12,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
 {
     private readonly OutputShape[] outputs;
     private readonly WeightTensor[] weights;
+    private IReadOnlyList<IReadOnlyList<InboundTensor>> inboundNodes = Array.Empty<IReadOnlyList<InboundTensor>>();
 
     /// <summary>Initializes a row.</summary>
     /// <param name="name">The layer's name, e.g. <c>lstm_1</c>; not empty.</param>
@@ -91,6 +92,37 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     /// </value>
     public OutputShape? InputShape { get; init; }
 
+    /// <summary>Gets the layer's calls in a graph (Functional) model, each the tensors that call receives.</summary>
+    /// <value>
+    /// Empty for a row of a sequential stack (the builder's rows) and for an input. A row read from a Functional model
+    /// lists one entry per call (several for a shared layer), each with its tensors in Keras' order (positional
+    /// arguments, then keyword arguments such as <c>initial_state</c>). When the rows' calls make the model branch
+    /// as Keras judges it (a call with several tensors, a layer called twice, or more than one final layer), the Keras
+    /// and Markdown renderings add Keras' "Connected to" column.
+    /// </value>
+    /// <exception cref="ArgumentNullException">On init: the list, a call or a tensor is <see langword="null"/>.</exception>
+    public IReadOnlyList<IReadOnlyList<InboundTensor>> InboundNodes
+    {
+        get => inboundNodes;
+        init
+        {
+            Guard.NotNull(value, nameof(InboundNodes));
+            var calls = new IReadOnlyList<InboundTensor>[value.Count];
+            for (int k = 0; k < calls.Length; k++)
+            {
+                InboundTensor[] tensors = Guard.NotNull(value[k], nameof(InboundNodes)).ToArray();
+                foreach (InboundTensor tensor in tensors)
+                {
+                    Guard.NotNull(tensor, nameof(InboundNodes));
+                }
+
+                calls[k] = Array.AsReadOnly(tensors);
+            }
+
+            inboundNodes = Array.AsReadOnly(calls);
+        }
+    }
+
     /// <summary>Gets how the layer's count adds up.</summary>
     /// <value><see langword="null"/> for layers without weights.</value>
     public Derivation? Derivation { get; init; }
@@ -113,7 +145,9 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         && MacsPerStep == other.MacsPerStep
         && Equals(InputShape, other.InputShape)
         && outputs.SequenceEqual(other.outputs)
-        && weights.SequenceEqual(other.weights);
+        && weights.SequenceEqual(other.weights)
+        && inboundNodes.Count == other.inboundNodes.Count
+        && inboundNodes.Zip(other.inboundNodes, (a, b) => a.SequenceEqual(b)).All(same => same);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as LayerSummary);

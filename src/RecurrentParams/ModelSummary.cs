@@ -50,7 +50,12 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         Name = name;
         Convention = convention;
         Input = input;
+        Branches = IsBranching(this.rows);
     }
+
+    /// <summary>Gets a value indicating whether Keras prints the model with a "Connected to" column.</summary>
+    /// <value><see langword="true"/> when the model is not what Keras' <c>print_summary</c> calls sequential-like.</value>
+    internal bool Branches { get; }
 
     /// <summary>Gets the model's name.</summary>
     /// <value>Keras' model name (<c>sequential</c>) or the PyTorch module's class name.</value>
@@ -141,6 +146,28 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         }
 
         return size.ToString("F2", CultureInfo.InvariantCulture) + " " + units[units.Length - 1];
+    }
+
+    /// <summary>
+    /// Keras' test (<c>summary_utils.print_summary</c>): a graph is sequential-like when no depth of its node map holds two
+    /// nodes, no node receives two tensors and no layer is called twice. Without shared layers and multi-tensor calls the
+    /// graph is a forest, and a forest has one node per depth exactly when it has a single leaf (a layer no other consumes):
+    /// Keras puts every leaf at depth 0.
+    /// </summary>
+    private static bool IsBranching(LayerSummary[] rows)
+    {
+        if (!Array.Exists(rows, r => r.InboundNodes.Count > 0))
+        {
+            return false; // a sequential stack: no graph to judge
+        }
+
+        if (Array.Exists(rows, r => r.InboundNodes.Count > 1 || r.InboundNodes.Any(call => call.Count > 1)))
+        {
+            return true;
+        }
+
+        var consumed = new HashSet<string>(rows.SelectMany(r => r.InboundNodes.SelectMany(call => call)).Select(t => t.Layer), StringComparer.Ordinal);
+        return rows.Count(r => !consumed.Contains(r.Name)) > 1;
     }
 
     /// <inheritdoc/>

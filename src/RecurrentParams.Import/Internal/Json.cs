@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 
 namespace RecurrentParams.Import.Internal;
@@ -87,6 +88,13 @@ internal readonly struct Json
         }
 
         return value;
+    }
+
+    /// <summary>An object's properties, sorted by name as Python's tree utilities flatten a dict.</summary>
+    public IEnumerable<Json> PropertiesByName()
+    {
+        string path = Object().Path;
+        return Element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new Json(p.Value, path + "." + p.Name)).ToList();
     }
 
     public IEnumerable<Json> Items()

@@ -95,8 +95,13 @@ internal sealed class KerasGraph
         return new OutputShape(dims);
     }
 
-    private static LayerSummary Row(KerasNode node, NodeResult result) =>
-        new(node.Name, node.ClassName, result.Outputs, result.Weights) { Derivation = result.Derivation, MacsPerStep = result.Macs };
+    private static LayerSummary Row(KerasNode node, NodeResult result, List<List<TensorRef>>? connections = null) =>
+        new(node.Name, node.ClassName, result.Outputs, result.Weights)
+        {
+            Derivation = result.Derivation,
+            MacsPerStep = result.Macs,
+            InboundNodes = connections is null ? [] : connections.Select(call => call.Select(r => new InboundTensor(r.Layer, r.Node, r.Tensor)).ToArray()).ToArray(),
+        };
 
     private ModelSummary Sequential(Json model, string fallbackName)
     {
@@ -225,7 +230,11 @@ internal sealed class KerasGraph
 
         foreach (FunctionalLayer layer in layers.Where(l => l.Node is not null))
         {
-            layer.Calls = ParseInboundNodes(layer);
+            (layer.Calls, layer.Connections) = ParseInboundNodes(layer);
+            foreach (TensorRef reference in layer.Connections.SelectMany(call => call).Where(r => !byName.ContainsKey(r.Layer)))
+            {
+                throw Fail.Error(reference.Path, "no layer is named '" + reference.Layer + "'");
+            }
         }
 
         var evaluator = new Evaluator(byName);
@@ -239,7 +248,7 @@ internal sealed class KerasGraph
 
         var rows = layers.Select(layer => layer.Node is null
             ? new LayerSummary(layer.Name, "InputLayer", new[] { layer.InputShape! }, Array.Empty<WeightTensor>())
-            : Row(layer.Node, layer.Results[0]!)).ToList();
+            : Row(layer.Node, layer.Results[0]!, layer.Connections)).ToList();
 
         List<TensorRef> inputs = TensorRefs(config.Get("input_layers"));
         List<TensorRef> outputs = TensorRefs(config.Get("output_layers"));
@@ -259,10 +268,15 @@ internal sealed class KerasGraph
         return new ModelSummary(name, Convention.Keras, input, rows) { Output = output, InputElementType = ElementTypeOf(firstInput.DType) };
     }
 
-    /// <summary>Every call of the layer, each the list of tensors it received (main input first).</summary>
-    private static List<List<TensorRef>> ParseInboundNodes(FunctionalLayer layer)
+    /// <summary>
+    /// Every call of the layer: the tensors whose shapes it takes (main input first) and every tensor it receives in Keras'
+    /// order, for the "Connected to" column (Keras 3 also lists keyword-argument tensors such as <c>initial_state</c>:
+    /// positional arguments first, then keyword arguments by name, each flattened depth first).
+    /// </summary>
+    private static (List<List<TensorRef>> Calls, List<List<TensorRef>> Connections) ParseInboundNodes(FunctionalLayer layer)
     {
         var calls = new List<List<TensorRef>>();
+        var connections = new List<List<TensorRef>>();
         if (!layer.Entry.TryGet("inbound_nodes", out Json inbound))
         {
             throw Fail.Error(layer.Entry.Path, "expected inbound_nodes: a layer of a Functional model must be called on an input");
@@ -271,14 +285,26 @@ internal sealed class KerasGraph
         foreach (Json call in inbound.Items())
         {
             var refs = new List<TensorRef>();
+            List<TensorRef> received;
             if (call.Kind == JsonValueKind.Object)
             {
                 // Keras 3: {"args": [tensor or [tensors]], "kwargs": {...}}; only args carry the layer's inputs.
+                received = [];
                 if (call.TryGet("args", out Json args))
                 {
                     foreach (Json arg in args.Items())
                     {
                         CollectKerasTensors(arg, refs, depth: 0);
+                    }
+
+                    CollectAllKerasTensors(args, received);
+                }
+
+                if (call.TryGet("kwargs", out Json kwargs) && kwargs.Kind == JsonValueKind.Object)
+                {
+                    foreach (Json argument in kwargs.PropertiesByName())
+                    {
+                        CollectAllKerasTensors(argument, received);
                     }
                 }
             }
@@ -289,6 +315,8 @@ internal sealed class KerasGraph
                 {
                     refs.Add(TensorRef.FromList(item));
                 }
+
+                received = refs;
             }
 
             if (refs.Count == 0)
@@ -297,6 +325,7 @@ internal sealed class KerasGraph
             }
 
             calls.Add(refs);
+            connections.Add(received);
         }
 
         if (calls.Count == 0)
@@ -304,7 +333,32 @@ internal sealed class KerasGraph
             throw Fail.Error(inbound.Path, "the layer is never called, so its input is unknown");
         }
 
-        return calls;
+        return (calls, connections);
+    }
+
+    /// <summary>Every <c>__keras_tensor__</c> in a value, depth first, as Keras' <c>tree.flatten</c> orders them (the parser bounds the depth).</summary>
+    private static void CollectAllKerasTensors(Json value, List<TensorRef> refs)
+    {
+        if (value.Kind == JsonValueKind.Array)
+        {
+            foreach (Json item in value.Items())
+            {
+                CollectAllKerasTensors(item, refs);
+            }
+        }
+        else if (value.Kind == JsonValueKind.Object)
+        {
+            if (value.OptString("class_name") == "__keras_tensor__")
+            {
+                refs.Add(TensorRef.FromList(value.Get("config").Get("keras_history")));
+                return;
+            }
+
+            foreach (Json item in value.PropertiesByName())
+            {
+                CollectAllKerasTensors(item, refs);
+            }
+        }
     }
 
     private static void CollectKerasTensors(Json value, List<TensorRef> refs, int depth)
@@ -355,6 +409,8 @@ internal sealed class KerasGraph
         public string? DType { get; set; }
 
         public List<List<TensorRef>> Calls { get; set; } = [];
+
+        public List<List<TensorRef>> Connections { get; set; } = [];
 
         public Dictionary<int, NodeResult> Results { get; } = [];
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -61,5 +62,6 @@ internal static class JsonRenderer
         row.NonTrainableParams,
         row.MacsPerStep,
         row.Weights.Select(w => new WeightJson(w.Name, w.Path, w.Shape.Dimensions.ToArray(), w.Trainable)).ToArray(),
-        row.Derivation?.ToString());
+        row.Derivation?.ToString(),
+        row.InboundNodes.Select(call => (IReadOnlyList<InboundJson>)call.Select(t => new InboundJson(t.Layer, t.NodeIndex, t.TensorIndex)).ToArray()).ToArray());
 }

@@ -9,7 +9,8 @@ namespace RecurrentParams.Rendering;
 /// <remarks>
 /// <para>Keras models: the line <c>Model: "name"</c>, a table <c>Layer (type) | Output Shape | Param #</c> (+ <c>Trainable</c>,
 /// the trainable count of each row, when the model has non-trainable parameters), shapes as Python tuples, and the totals
-/// with Keras 3's sizes (<c>- Total params: 2,507 (9.79 KB)</c>).</para>
+/// with Keras 3's sizes (<c>- Total params: 2,507 (9.79 KB)</c>). A model that branches gets Keras 3's <c>Connected to</c>
+/// column before <c>Trainable</c>.</para>
 /// <para>PyTorch models: torchinfo's headings (<c>Layer (type:depth-idx) | Output Shape | Param #</c>, + <c>Trainable</c>
 /// with torchinfo's <c>True</c>/<c>False</c>/<c>Partial</c>/<c>--</c> when some parameters are frozen), the model as the
 /// first row, shapes as lists, and torchinfo's totals, mult-adds and sizes.</para>
@@ -39,11 +40,38 @@ internal static class MarkdownRenderer
         else
         {
             text.Append("Model: \"").Append(Escape(summary.Name)).Append("\"\n\n");
-            right = frozen ? [false, false, true, true] : [false, false, true];
-            table.Add(frozen ? ["Layer (type)", "Output Shape", "Param #", "Trainable"] : ["Layer (type)", "Output Shape", "Param #"]);
+            bool graph = summary.Branches;
+            var header = new List<string> { "Layer (type)", "Output Shape", "Param #" };
+            var alignRight = new List<bool> { false, false, true };
+            if (graph)
+            {
+                header.Add("Connected to");
+                alignRight.Add(false);
+            }
+
+            if (frozen)
+            {
+                header.Add("Trainable");
+                alignRight.Add(true);
+            }
+
+            right = alignRight.ToArray();
+            table.Add(header.ToArray());
             foreach (LayerSummary row in summary.Rows)
             {
-                table.Add(Cells(frozen, Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), ShapeText.Thousands(row.Params), ShapeText.Thousands(row.TrainableParams)));
+                var cells = new List<string> { Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), ShapeText.Thousands(row.Params) };
+                if (graph)
+                {
+                    string connections = string.Join(", ", row.InboundNodes.SelectMany(call => call).Select(t => Escape(t.ToString())));
+                    cells.Add(connections.Length == 0 ? "-" : connections);
+                }
+
+                if (frozen)
+                {
+                    cells.Add(ShapeText.Thousands(row.TrainableParams));
+                }
+
+                table.Add(cells.ToArray());
             }
         }
 

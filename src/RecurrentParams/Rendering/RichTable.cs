@@ -24,15 +24,13 @@ internal static class RichTable
     private static readonly Regex Word = new(@"\s*\S+\s*", RegexOptions.CultureInvariant);
 
     /// <summary>Renders the table; every line ends with <c>\n</c>, as rich's console capture does.</summary>
-    /// <param name="tableWidth">rich's <c>Table(width=...)</c>: the whole width, borders included.</param>
-    /// <param name="columnWidths">The requested widths of the columns (rich <c>Column(width=...)</c>), without padding.</param>
+    /// <param name="widths">The columns' widths with padding, from <see cref="TryColumnWidths"/>.</param>
     /// <param name="justify">The alignment of each column.</param>
     /// <param name="header">The header cells.</param>
     /// <param name="rows">The body cells, one array per row.</param>
     /// <param name="output">Receives the text.</param>
-    public static void Render(int tableWidth, int[] columnWidths, Justify[] justify, string[] header, IEnumerable<string[]> rows, StringBuilder output)
+    public static void Render(int[] widths, Justify[] justify, string[] header, IEnumerable<string[]> rows, StringBuilder output)
     {
-        int[] widths = ColumnWidths(tableWidth, columnWidths);
         output.Append(Border('┏', '━', '┳', '┓', widths));
         AppendRow(header, widths, justify, '┃', output);
         output.Append(Border('┡', '━', '╇', '┩', widths));
@@ -52,8 +50,10 @@ internal static class RichTable
     }
 
     /// <summary>rich's <c>Table._calculate_column_widths</c> for fixed-width columns: each wants its width plus 2 of padding; the excess over the table's inner width is taken off evenly (<c>ratio_reduce</c>).</summary>
-    /// <returns>The widths of the columns, padding included.</returns>
-    internal static int[] ColumnWidths(int tableWidth, int[] columnWidths)
+    /// <param name="tableWidth">rich's <c>Table(width=...)</c>: the whole width, borders included.</param>
+    /// <param name="columnWidths">The requested widths of the columns (rich <c>Column(width=...)</c>), without padding.</param>
+    /// <returns>The widths of the columns, padding included; <see langword="null"/> when a column would have no room for text.</returns>
+    internal static int[]? TryColumnWidths(int tableWidth, int[] columnWidths)
     {
         int[] widths = columnWidths.Select(w => w + 2).ToArray();
         int maxWidth = tableWidth - (columnWidths.Length + 1);
@@ -63,15 +63,7 @@ internal static class RichTable
             widths = RatioReduce(excess, widths);
         }
 
-        if (widths.Any(w => w < 3))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(tableWidth),
-                tableWidth,
-                "The line length leaves a column no room for text once rich's borders and padding are taken off; use a larger line length.");
-        }
-
-        return widths;
+        return widths.Any(w => w < 3) ? null : widths;
     }
 
     /// <summary>Wraps and aligns a cell's text to lines of exactly <paramref name="width"/> characters (rich <c>Text.wrap</c> with <c>overflow="ellipsis"</c>).</summary>

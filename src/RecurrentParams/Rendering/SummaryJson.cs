@@ -27,10 +27,14 @@ internal sealed record LayerJson(
     long NonTrainable,
     long MacsPerStep,
     IReadOnlyList<WeightJson> Weights,
-    string? Derivation);
+    string? Derivation,
+    IReadOnlyList<IReadOnlyList<InboundJson>> InboundNodes);
 
 /// <summary>One weight tensor of <see cref="LayerJson"/>.</summary>
 internal sealed record WeightJson(string Name, string Path, long[] Shape, bool Trainable);
+
+/// <summary>One tensor of a call in <see cref="LayerJson"/>.</summary>
+internal sealed record InboundJson(string Layer, int NodeIndex, int TensorIndex);
 
 /// <summary>The source-generated (trim- and AOT-safe) serializer of <see cref="SummaryJson"/>.</summary>
 [JsonSourceGenerationOptions(

@@ -31,7 +31,7 @@ internal static class RenderingVectors
             return rows;
         });
 
-    /// <summary>The Keras 3 models the builder makes: every sequential or Functional chain (the branching graph needs a Connected to column).</summary>
+    /// <summary>The Keras 3 models the builder makes: every sequential or Functional chain (the builder makes no branching graph; the import tests render that one from its to_json()).</summary>
     public static TheoryData<string> Keras3Ids() =>
         Ids(Load(Keras3File).Where(r => r.Value.GetProperty("kind").GetString() != "branching").Select(r => r.Key));
 
