@@ -194,12 +194,12 @@ public static class OnnxModelReader
             Initializer[] unused = initializers.Where(i => i.IsParameter && !claimed.Contains(i.Info.Name)).ToArray();
             if (unused.Length > 0)
             {
-                rows.Add(new LayerSummary("(unconsumed initializers)", "Initializers", new[] { Unknown }, unused.Select(Weight)));
+                rows.Add(new LayerSummary("(unconsumed initializers)", "Initializers", new[] { OutputShape.Unknown }, unused.Select(Weight)));
             }
 
             if (rows.Count == 0)
             {
-                rows.Add(new LayerSummary(graphName.Length > 0 ? graphName : fallbackName, "Graph", new[] { Unknown }, Array.Empty<WeightTensor>()));
+                rows.Add(new LayerSummary(graphName.Length > 0 ? graphName : fallbackName, "Graph", new[] { OutputShape.Unknown }, Array.Empty<WeightTensor>()));
             }
 
             (OutputShape? shape, ElementType elementType) = GraphInput(byName);
@@ -211,8 +211,6 @@ public static class OnnxModelReader
                 Metadata = metadata,
             };
         }
-
-        private static OutputShape Unknown { get; } = new((long?)null);
 
         private static WeightTensor Weight(Initializer initializer, int index)
         {
@@ -307,7 +305,7 @@ public static class OnnxModelReader
                 }
             }
 
-            return Unknown;
+            return OutputShape.Unknown;
         }
 
         private static OutputShape? Shape(ValueInfoProto info)

@@ -9,7 +9,10 @@ using RecurrentParams.Internal;
 namespace RecurrentParams;
 
 /// <summary>The shape of a tensor flowing between layers; a dimension may be unknown (Keras' <c>None</c>), such as the batch or the time steps.</summary>
-/// <remarks>Instances are immutable and thread-safe; equality is by value.</remarks>
+/// <remarks>
+/// Instances are immutable and thread-safe; equality is by value. <see cref="Unknown"/> stands for a tensor whose shape,
+/// rank included, is not known (a group of tensors read from a weights file).
+/// </remarks>
 public sealed class OutputShape : IEquatable<OutputShape>
 {
     private readonly long?[] dimensions;
@@ -38,17 +41,30 @@ public sealed class OutputShape : IEquatable<OutputShape>
         this.dimensions = (long?[])dimensions.Clone();
     }
 
+    private OutputShape()
+    {
+        dimensions = [];
+    }
+
+    /// <summary>Gets the shape of a tensor about which nothing is known, not even its rank.</summary>
+    /// <value>A shared instance with <see cref="IsKnown"/> <see langword="false"/> and <see cref="Rank"/> 0; Keras 3 prints it <c>?</c>, torchinfo <c>--</c>.</value>
+    public static OutputShape Unknown { get; } = new();
+
+    /// <summary>Gets a value indicating whether the rank is known (every shape but <see cref="Unknown"/>).</summary>
+    /// <value><see langword="false"/> only for <see cref="Unknown"/>.</value>
+    public bool IsKnown => dimensions.Length > 0;
+
     /// <summary>Gets the dimensions, batch first; <see langword="null"/> marks an unknown dimension.</summary>
-    /// <value>A read-only copy with at least one element.</value>
+    /// <value>A read-only copy with at least one element; empty for <see cref="Unknown"/>.</value>
     public IReadOnlyList<long?> Dimensions => Array.AsReadOnly(dimensions);
 
     /// <summary>Gets the number of dimensions, the batch included.</summary>
-    /// <value>At least 1.</value>
+    /// <value>At least 1; 0 for <see cref="Unknown"/>.</value>
     public int Rank => dimensions.Length;
 
     /// <summary>Gets the last dimension (features, units, channels).</summary>
-    /// <value><see langword="null"/> when unknown.</value>
-    public long? Last => dimensions[dimensions.Length - 1];
+    /// <value><see langword="null"/> when unknown, and for <see cref="Unknown"/>.</value>
+    public long? Last => dimensions.Length == 0 ? null : dimensions[dimensions.Length - 1];
 
     /// <summary>Gets a dimension by index.</summary>
     /// <param name="index">0 for the batch dimension.</param>
@@ -71,9 +87,15 @@ public sealed class OutputShape : IEquatable<OutputShape>
     /// <summary>Returns a copy with the last dimension replaced.</summary>
     /// <param name="last">The new last dimension, or <see langword="null"/> for unknown.</param>
     /// <returns>The new shape.</returns>
+    /// <exception cref="InvalidOperationException">The shape is <see cref="Unknown"/>: it has no last dimension.</exception>
     [Pure]
     public OutputShape WithLast(long? last)
     {
+        if (!IsKnown)
+        {
+            throw new InvalidOperationException("An unknown shape has no last dimension to replace.");
+        }
+
         var copy = (long?[])dimensions.Clone();
         copy[copy.Length - 1] = last;
         return new OutputShape(copy);
@@ -98,14 +120,14 @@ public sealed class OutputShape : IEquatable<OutputShape>
     }
 
     /// <summary>Formats the shape as Keras prints it: <c>(None, None, 5)</c>, <c>(None, 4)</c>.</summary>
-    /// <returns>The Python tuple, in the invariant culture.</returns>
+    /// <returns>The Python tuple, in the invariant culture; <c>?</c> for <see cref="Unknown"/>, as Keras 3 prints a shape it does not know.</returns>
     [Pure]
-    public override string ToString() => Format("(", ")", "None", trailingCommaForRankOne: true);
+    public override string ToString() => IsKnown ? Format("(", ")", "None", trailingCommaForRankOne: true) : "?";
 
     /// <summary>Formats the shape as torchinfo prints it: <c>[1, 7, 4]</c>.</summary>
-    /// <returns>The list, in the invariant culture; an unknown dimension prints as <c>None</c>.</returns>
+    /// <returns>The list, in the invariant culture; an unknown dimension prints as <c>None</c>, and <see cref="Unknown"/> as torchinfo's <c>--</c>.</returns>
     [Pure]
-    public string ToListString() => Format("[", "]", "None", trailingCommaForRankOne: false);
+    public string ToListString() => IsKnown ? Format("[", "]", "None", trailingCommaForRankOne: false) : "--";
 
     private string Format(string open, string close, string unknown, bool trailingCommaForRankOne)
     {

@@ -75,6 +75,8 @@ public sealed class SafetensorsReaderTests
             ("embedding", "Tensors"), ("encoder.lstm", "LSTM"), ("decoder.gru", "GRU"), ("fc", "Tensors"));
         model.Summary.Rows[1].Derivation!.Subject.Should().Contain("num_layers=2");
         model.Summary.Rows[1].OutputShape.Should().Be(new OutputShape(null, null, 16));
+        model.Summary.Rows[0].OutputShape.Should().BeSameAs(OutputShape.Unknown, "a group of tensors says nothing of its output");
+        model.Summary.Render(SummaryFormat.Keras3).Should().Contain("│ embedding (Tensors)                  │ ?                           │");
         model.Metadata["note"].Should().Contain("encoder.lstm");
     }
 

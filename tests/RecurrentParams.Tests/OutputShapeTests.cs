@@ -216,6 +216,37 @@ public sealed class OutputShapeTests
         }
     }
 
+    [Fact]
+    public void Unknown_HasNoRankAndPrintsAsTheFrameworksDo()
+    {
+        OutputShape unknown = OutputShape.Unknown;
+
+        unknown.IsKnown.Should().BeFalse();
+        unknown.Rank.Should().Be(0);
+        unknown.Dimensions.Should().BeEmpty();
+        unknown.Last.Should().BeNull();
+        unknown.ToString().Should().Be("?");
+        unknown.ToListString().Should().Be("--");
+        new OutputShape((long?)null).IsKnown.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Unknown_EqualsOnlyItself()
+    {
+        OutputShape.Unknown.Should().Be(OutputShape.Unknown);
+        OutputShape.Unknown.Should().NotBe(new OutputShape((long?)null));
+        (OutputShape.Unknown == new OutputShape((long?)null)).Should().BeFalse();
+        OutputShape.Unknown.GetHashCode().Should().NotBe(new OutputShape((long?)null).GetHashCode());
+    }
+
+    [Fact]
+    public void Unknown_WithLast_Throws()
+    {
+        Action replace = () => OutputShape.Unknown.WithLast(4);
+
+        replace.Should().Throw<InvalidOperationException>().WithMessage("*unknown shape*");
+    }
+
     /// <summary>Builds a shape from attribute data, where -1 stands for an unknown dimension.</summary>
     private static OutputShape Shape(long[] dims) =>
         new(Array.ConvertAll(dims, d => d < 0 ? (long?)null : d));

@@ -56,19 +56,16 @@ internal static class TensorGrouping
         {
             List<TensorInfo> list = groups[prefix];
             WeightTensor[] weights = list.Select(t => Weight(t, prefix)).ToArray();
-            rows.Add((first, new LayerSummary(prefix.Length == 0 ? "(root)" : prefix, "Tensors", new[] { Unknown }, weights)));
+            rows.Add((first, new LayerSummary(prefix.Length == 0 ? "(root)" : prefix, "Tensors", new[] { OutputShape.Unknown }, weights)));
         }
 
         if (rows.Count == 0)
         {
-            rows.Add((0, new LayerSummary("(empty)", "Tensors", new[] { Unknown }, Array.Empty<WeightTensor>())));
+            rows.Add((0, new LayerSummary("(empty)", "Tensors", new[] { OutputShape.Unknown }, Array.Empty<WeightTensor>())));
         }
 
         return new ModelSummary(name, Convention.PyTorch, null, rows.OrderBy(r => r.Order).Select(r => r.Row));
     }
-
-    /// <summary>An output shape the file does not tell: one unknown dimension.</summary>
-    public static OutputShape Unknown { get; } = new((long?)null);
 
     public static WeightTensor Weight(TensorInfo tensor, string prefix)
     {
@@ -87,7 +84,7 @@ internal static class TensorGrouping
     private static LayerSummary Row(RecoveredModule module)
     {
         WeightTensor[] weights = module.Tensors.Select(t => Weight(t, module.Prefix)).ToArray();
-        OutputShape output = Unknown;
+        OutputShape output = OutputShape.Unknown;
         if (module.Spec is LayerSpec spec)
         {
             long width = (spec.ProjSize > 0 ? spec.ProjSize : spec.Units) * (long)spec.Directions;

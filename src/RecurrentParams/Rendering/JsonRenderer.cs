@@ -20,8 +20,8 @@ internal static class JsonRenderer
         var document = new SummaryJson(
             summary.Name,
             summary.Convention == Convention.PyTorch ? "pytorch" : "keras",
-            summary.Input?.Dimensions.ToArray(),
-            summary.Output.Dimensions.ToArray(),
+            summary.Input is { } input ? Dimensions(input) : null,
+            Dimensions(summary.Output),
             Name(summary.InputElementType),
             summary.Rows.Select(Layer).ToArray(),
             summary.TotalParams,
@@ -53,10 +53,13 @@ internal static class JsonRenderer
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a defined ElementType."),
     };
 
+    /// <summary>A shape's dimensions, or <see langword="null"/> for <see cref="OutputShape.Unknown"/>.</summary>
+    private static long?[]? Dimensions(OutputShape shape) => shape.IsKnown ? shape.Dimensions.ToArray() : null;
+
     private static LayerJson Layer(LayerSummary row) => new(
         row.Name,
         row.ClassName,
-        row.Outputs.Select(o => o.Dimensions.ToArray()).ToArray(),
+        row.Outputs.Select(Dimensions).ToArray(),
         row.Params,
         row.TrainableParams,
         row.NonTrainableParams,

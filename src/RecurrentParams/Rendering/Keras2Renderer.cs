@@ -30,7 +30,7 @@ internal static class Keras2Renderer
         {
             LayerSummary row = summary.Rows[k];
             string name = row.Name + " (" + row.ClassName + ")";
-            string shape = ShapeText.PythonTuples(row.Outputs);
+            string shape = ShapeText.Keras2(row.Outputs);
             string count = ShapeText.Plain(row.Params);
             if (graph)
             {

@@ -13,14 +13,18 @@ internal static class ShapeText
     /// <summary>Python's <c>f"{n}"</c>.</summary>
     public static string Plain(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A layer's shapes as Python prints them: one tuple, or a list of tuples for several outputs (<c>[(None, 4), (None, 4)]</c>).</summary>
+    /// <summary>A layer's shapes as Python prints them: one tuple, or a list of tuples for several outputs (<c>[(None, 4), (None, 4)]</c>); an unknown one as <c>?</c>.</summary>
     public static string PythonTuples(IReadOnlyList<OutputShape> shapes) =>
         shapes.Count == 1 ? shapes[0].ToString() : "[" + string.Join(", ", shapes.Select(s => s.ToString())) + "]";
 
-    /// <summary>A layer's shapes as Keras 3's <c>format_layer_shape</c> prints them: <c>(None, 4)</c>, a rank-1 shape without Python's trailing comma (<c>(None)</c>), several as a list.</summary>
+    /// <summary>Keras 2's Output Shape cell: <see cref="PythonTuples"/>, or <c>multiple</c> when a shape is unknown (Keras 2 prints that when a layer has no single output shape).</summary>
+    public static string Keras2(IReadOnlyList<OutputShape> shapes) =>
+        shapes.All(s => s.IsKnown) ? PythonTuples(shapes) : "multiple";
+
+    /// <summary>A layer's shapes as Keras 3's <c>format_layer_shape</c> prints them: <c>(None, 4)</c>, a rank-1 shape without Python's trailing comma (<c>(None)</c>), an unknown one as <c>?</c>, several as a list.</summary>
     public static string Keras3(IReadOnlyList<OutputShape> shapes) =>
         shapes.Count == 1 ? Keras3(shapes[0]) : "[" + string.Join(", ", shapes.Select(Keras3)) + "]";
 
     private static string Keras3(OutputShape shape) =>
-        "(" + string.Join(", ", shape.Dimensions.Select(d => d is long known ? Plain(known) : "None")) + ")";
+        shape.IsKnown ? "(" + string.Join(", ", shape.Dimensions.Select(d => d is long known ? Plain(known) : "None")) + ")" : "?";
 }

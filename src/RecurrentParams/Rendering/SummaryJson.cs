@@ -8,7 +8,7 @@ internal sealed record SummaryJson(
     string Name,
     string Convention,
     long?[]? Input,
-    long?[] Output,
+    long?[]? Output,
     string InputElementType,
     IReadOnlyList<LayerJson> Layers,
     long TotalParams,
@@ -21,7 +21,7 @@ internal sealed record SummaryJson(
 internal sealed record LayerJson(
     string Name,
     [property: JsonPropertyName("class")] string ClassName,
-    IReadOnlyList<long?[]> Outputs,
+    IReadOnlyList<long?[]?> Outputs,
     long Params,
     long Trainable,
     long NonTrainable,
