@@ -10,8 +10,8 @@ namespace RecurrentParams.Import;
 /// <summary>Reads Keras topology JSON — <c>model.to_json()</c> of Keras 3, tf.keras 2.x and standalone Keras 2, or TensorFlow.js <c>model.toJSON()</c> — into a summary, without any weights.</summary>
 /// <remarks>
 /// <para>Sequential and Functional models (branches, merges, shared layers, several inputs and outputs) with every layer
-/// RecurrentParams counts: SimpleRNN, LSTM, GRU, RNN over a SimpleRNNCell / LSTMCell / GRUCell, Bidirectional,
-/// TimeDistributed, Dense, Embedding, Conv1D, ConvLSTM2D, BatchNormalization, LayerNormalization, Dropout, Flatten,
+/// RecurrentParams counts: SimpleRNN, LSTM, GRU, Keras 2's CuDNNLSTM and CuDNNGRU, RNN over a SimpleRNNCell / LSTMCell /
+/// GRUCell, Bidirectional, TimeDistributed, Dense, Embedding, Conv1D, ConvLSTM2D, BatchNormalization, LayerNormalization, Dropout, Flatten,
 /// RepeatVector, GlobalAveragePooling1D and MaxPooling1D; the merge layers Concatenate, Add, Subtract, Multiply, Average,
 /// Maximum and Minimum; and weightless layers that return their input's shape (Activation, Masking, SpatialDropout1D,
 /// GaussianNoise, GaussianDropout, AlphaDropout, ActivityRegularization, ReLU, LeakyReLU, ELU, Softmax). Any other

@@ -6,7 +6,8 @@ namespace RecurrentParams;
 
 /// <summary>The kind of recurrent cell a layer is built from, named as the Keras layer class (<c>LSTM</c>, <c>GRU</c>, ...).</summary>
 /// <remarks>
-/// The set of cell types is open: <see cref="SimpleRnn"/>, <see cref="Lstm"/> and <see cref="Gru"/> are built in, and a
+/// The set of cell types is open: <see cref="SimpleRnn"/>, <see cref="Lstm"/>, <see cref="Gru"/> and Keras 2's
+/// <see cref="CuDnnLstm"/> and <see cref="CuDnnGru"/> are built in, and a
 /// user adds a cell by creating a <see cref="CellType"/> with a new name and registering an
 /// <see cref="Formulas.IParameterFormula"/> for it in a <see cref="Formulas.FormulaRegistry"/>.
 /// Names compare ordinally (case-sensitive), like Keras class names. Instances are immutable and thread-safe.
@@ -49,8 +50,16 @@ public sealed class CellType : IEquatable<CellType>
     /// <value>The cell type named <c>GRU</c>.</value>
     public static CellType Gru { get; } = new("GRU");
 
-    /// <summary>Gets the number of state tensors the cell carries: 2 for LSTM (h and c), 1 for the others.</summary>
-    internal int StateCount => Equals(Lstm) ? 2 : 1;
+    /// <summary>Gets Keras 2's cuDNN LSTM layer, <c>CuDNNLSTM</c> (TensorFlow 1.x, <c>tf.compat.v1.keras.layers</c>): LSTM gates with cuDNN's two bias vectors, as PyTorch's <c>nn.LSTM</c>.</summary>
+    /// <value>The cell type named <c>CuDNNLSTM</c>; Keras convention only.</value>
+    public static CellType CuDnnLstm { get; } = new("CuDNNLSTM");
+
+    /// <summary>Gets Keras 2's cuDNN GRU layer, <c>CuDNNGRU</c>: GRU gates with cuDNN's two bias vectors, as PyTorch's <c>nn.GRU</c>.</summary>
+    /// <value>The cell type named <c>CuDNNGRU</c>; Keras convention only.</value>
+    public static CellType CuDnnGru { get; } = new("CuDNNGRU");
+
+    /// <summary>Gets the number of state tensors the cell carries: 2 for LSTM and CuDNNLSTM (h and c), 1 for the others.</summary>
+    internal int StateCount => Equals(Lstm) || Equals(CuDnnLstm) ? 2 : 1;
 
     /// <summary>Gets the cell's class name, as Keras names the layer (e.g. <c>SimpleRNN</c>, <c>LSTM</c>).</summary>
     /// <value>A non-empty identifier.</value>

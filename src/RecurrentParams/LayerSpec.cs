@@ -170,6 +170,22 @@ public sealed record LayerSpec
     public static LayerSpec Gru(int units, int inputSize, bool useBias = true, bool resetAfter = true) =>
         new(CellType.Gru, units, inputSize) { UseBias = useBias, ResetAfter = resetAfter };
 
+    /// <summary>Creates a Keras 2 <c>CuDNNLSTM</c> layer spec (always two bias vectors per gate).</summary>
+    /// <param name="units">Units, at least 1.</param>
+    /// <param name="inputSize">Input features, at least 1.</param>
+    /// <returns>The spec.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
+    [Pure]
+    public static LayerSpec CuDnnLstm(int units, int inputSize) => new(CellType.CuDnnLstm, units, inputSize);
+
+    /// <summary>Creates a Keras 2 <c>CuDNNGRU</c> layer spec (always two bias vectors per gate).</summary>
+    /// <param name="units">Units, at least 1.</param>
+    /// <param name="inputSize">Input features, at least 1.</param>
+    /// <returns>The spec.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
+    [Pure]
+    public static LayerSpec CuDnnGru(int units, int inputSize) => new(CellType.CuDnnGru, units, inputSize);
+
     /// <summary>Creates a PyTorch <c>nn.RNN</c> spec (tanh and relu count the same).</summary>
     /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
     /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>

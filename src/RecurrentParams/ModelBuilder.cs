@@ -247,6 +247,28 @@ public sealed class ModelBuilder
     public ModelBuilder Gru(int units, bool returnSequences = false, bool returnState = false, bool useBias = true, bool resetAfter = true, string? name = null) =>
         Add(new Recurrent(CellType.Gru, units, returnSequences, returnState, useBias, resetAfter, name));
 
+    /// <summary>Appends a Keras 2 <c>CuDNNLSTM</c> (cuDNN's two bias vectors per gate; no <c>use_bias</c> option).</summary>
+    /// <param name="units">Keras <c>units</c>, at least 1.</param>
+    /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>
+    /// <param name="returnState">Keras <c>return_state</c>.</param>
+    /// <param name="name">An explicit name, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
+    public ModelBuilder CuDnnLstm(int units, bool returnSequences = false, bool returnState = false, string? name = null) =>
+        Add(new Recurrent(CellType.CuDnnLstm, units, returnSequences, returnState, name: name));
+
+    /// <summary>Appends a Keras 2 <c>CuDNNGRU</c> (cuDNN's two bias vectors per gate; no <c>use_bias</c> option).</summary>
+    /// <param name="units">Keras <c>units</c>, at least 1.</param>
+    /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>
+    /// <param name="returnState">Keras <c>return_state</c>.</param>
+    /// <param name="name">An explicit name, or <see langword="null"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> is less than 1.</exception>
+    /// <exception cref="InvalidOperationException">The model has no input yet.</exception>
+    public ModelBuilder CuDnnGru(int units, bool returnSequences = false, bool returnState = false, string? name = null) =>
+        Add(new Recurrent(CellType.CuDnnGru, units, returnSequences, returnState, name: name));
+
     /// <summary>Appends a Keras <c>RNN</c> layer over a stack of cells, e.g. <c>RNN([LSTMCell(8), GRUCell(4)])</c>.</summary>
     /// <param name="cells">The cells, first to last; at least one.</param>
     /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>

@@ -46,6 +46,22 @@ public static partial class Params
     public static long Gru(int units, int inputSize, bool useBias = true, bool resetAfter = true) =>
         Keras(3, units, inputSize, !useBias ? 0 : resetAfter ? 2 : 1);
 
+    /// <summary>Counts a Keras 2 <c>CuDNNLSTM</c>: <c>4 × (u·u + u·i + 2u)</c> — cuDNN's input and recurrent biases, as PyTorch's <c>nn.LSTM</c>.</summary>
+    /// <param name="units">Keras <c>units</c>, at least 1.</param>
+    /// <param name="inputSize">Input features, at least 1.</param>
+    /// <returns>The exact parameter count, e.g. 176 for 4 units on 5 features.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
+    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
+    public static long CuDnnLstm(int units, int inputSize) => Keras(4, units, inputSize, 2);
+
+    /// <summary>Counts a Keras 2 <c>CuDNNGRU</c>: <c>3 × (u·u + u·i + 2u)</c>, as PyTorch's <c>nn.GRU</c>.</summary>
+    /// <param name="units">Keras <c>units</c>, at least 1.</param>
+    /// <param name="inputSize">Input features, at least 1.</param>
+    /// <returns>The exact parameter count, e.g. 132 for 4 units on 5 features.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
+    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
+    public static long CuDnnGru(int units, int inputSize) => Keras(3, units, inputSize, 2);
+
     /// <summary>Counts any layer with the formula registered in <see cref="FormulaRegistry.Default"/> for its cell type.</summary>
     /// <param name="spec">The layer.</param>
     /// <returns>The exact parameter count.</returns>

@@ -42,6 +42,19 @@ public sealed partial class KerasModelReaderTests
         parse.Should().Throw<ModelFormatException>().Which.UnsupportedLayers.Select(l => l.Name).Should().Equal("a", "c");
     }
 
+    /// <summary>Bidirectional(CuDNNGRU(5)) on 6 features, sum merge: 2 × 3 × (5·5 + 5·6 + 2·5) = 2 × 3 × 65 = 390.</summary>
+    [Fact]
+    public void Parse_BidirectionalCuDnnGru_CountsBothDirections()
+    {
+        string json = Sequential("[null, 10, 6]", "{\"class_name\": \"Bidirectional\", \"config\": {\"name\": \"bi\", \"merge_mode\": \"sum\", \"layer\": {\"class_name\": \"CuDNNGRU\", \"config\": {\"name\": \"cu_dnngru_1\", \"units\": 5}}}}");
+
+        LayerSummary row = KerasModelReader.Parse(json).Summary.Rows.Single();
+
+        row.Params.Should().Be(390);
+        row.OutputShape.Should().Be(new OutputShape(null, 5));
+        row.Weights.Select(w => w.Path).Should().StartWith("forward_cu_dnngru_1/kernel"); // Keras names the copies after the wrapped layer
+    }
+
     [Fact]
     public void Parse_Conv1DCausalWithStrides_CountsTheKernel()
     {

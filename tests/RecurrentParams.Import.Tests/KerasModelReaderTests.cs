@@ -75,13 +75,14 @@ public sealed partial class KerasModelReaderTests
         AssertMatches(model.Summary, truth, compareNames: false);
     }
 
+    /// <summary>Keras 2.2.4's CuDNNLSTM(16) on 6 features: 4 × (16·16 + 16·6 + 2·16) = 1,536, then Dense(3) 16·3 + 3 = 51.</summary>
     [Fact]
-    public void ReadFile_CudnnLstm_IsReportedUnsupported()
+    public void ReadFile_CudnnLstm_CountsBothBiases()
     {
-        Action read = () => KerasModelReader.ReadFile(Fixtures.PathOf("keras2", "keras2.2-seq-cudnnlstm.json"));
+        ImportedModel model = KerasModelReader.ReadFile(Fixtures.PathOf("keras2", "keras2.2-seq-cudnnlstm.json"));
 
-        read.Should().Throw<ModelFormatException>().Which.UnsupportedLayers.Should().ContainSingle()
-            .Which.Should().Match<UnsupportedLayer>(l => l.Name == "cu_dnnlstm_1" && l.ClassName == "CuDNNLSTM" && l.Reason.Contains("bias", StringComparison.Ordinal));
+        model.Summary.Rows.Select(r => (r.Name, r.ClassName, r.Params)).Should().Equal(("cu_dnnlstm_1", "CuDNNLSTM", 1536L), ("dense_1", "Dense", 51L));
+        model.Summary.Rows[0].Weights.Select(w => $"{w.Path} {w.Shape}").Should().Equal("kernel (6, 64)", "recurrent_kernel (16, 64)", "bias (128,)");
     }
 
     [Fact]

@@ -81,6 +81,10 @@ internal sealed class KerasLayers
                 return Recurrent(CellType.Lstm, config, config, name);
             case "GRU":
                 return Recurrent(CellType.Gru, config, config, name);
+            case "CuDNNLSTM":
+                return Recurrent(CellType.CuDnnLstm, config, config, name);
+            case "CuDNNGRU":
+                return Recurrent(CellType.CuDnnGru, config, config, name);
             case "RNN":
                 return GenericRnn(layer, config, name);
             case "Bidirectional":
@@ -123,7 +127,6 @@ internal sealed class KerasLayers
             default:
                 string reason = className switch
                 {
-                    "CuDNNLSTM" or "CuDNNGRU" => "a cuDNN layer keeps two bias vectors per gate block, which RecurrentParams does not model",
                     "StackedRNNCells" => "stacked cells in one RNN layer are not modelled",
                     "Sequential" or "Functional" or "Model" => "a nested model is not summarized; summarize it on its own",
                     "Lambda" => "a Lambda layer's output shape cannot be known from its config",
@@ -184,9 +187,9 @@ internal sealed class KerasLayers
     {
         Json inner = config.Get("layer").Object();
         string innerClass = ClassOf(inner);
-        if (innerClass is not ("SimpleRNN" or "LSTM" or "GRU" or "RNN"))
+        if (innerClass is not ("SimpleRNN" or "LSTM" or "GRU" or "CuDNNLSTM" or "CuDNNGRU" or "RNN"))
         {
-            return Unsupported(layer, name, "Bidirectional", "it wraps '" + innerClass + "'; only SimpleRNN, LSTM, GRU and RNN are modelled");
+            return Unsupported(layer, name, "Bidirectional", "it wraps '" + innerClass + "'; only SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU and RNN are modelled");
         }
 
         Recurrent? recurrent = InnerRecurrent(inner, innerClass);
@@ -198,7 +201,7 @@ internal sealed class KerasLayers
         if (config.TryGet("backward_layer", out Json backward))
         {
             string backwardClass = ClassOf(backward.Object());
-            Recurrent? back = backwardClass is "SimpleRNN" or "LSTM" or "GRU" or "RNN" ? InnerRecurrent(backward, backwardClass) : null;
+            Recurrent? back = backwardClass is "SimpleRNN" or "LSTM" or "GRU" or "CuDNNLSTM" or "CuDNNGRU" or "RNN" ? InnerRecurrent(backward, backwardClass) : null;
             if (back is null || back.CellType != recurrent.CellType || back.Units != recurrent.Units || back.UseBias != recurrent.UseBias || back.ResetAfter != recurrent.ResetAfter)
             {
                 return Unsupported(layer, name, "Bidirectional", "its backward_layer differs from the forward layer");
@@ -225,7 +228,7 @@ internal sealed class KerasLayers
         return new Bidirectional(recurrent, mode, name);
     }
 
-    /// <summary>The recurrent layer a wrapper holds (SimpleRNN, LSTM, GRU, or RNN over a cell); null when unsupported (recorded).</summary>
+    /// <summary>The recurrent layer a wrapper holds (SimpleRNN, LSTM, GRU, a cuDNN layer, or RNN over a cell); null when unsupported (recorded).</summary>
     private Recurrent? InnerRecurrent(Json inner, string innerClass)
     {
         Json innerConfig = inner.Get("config").Object();
@@ -235,6 +238,8 @@ internal sealed class KerasLayers
             "SimpleRNN" => Recurrent(CellType.SimpleRnn, innerConfig, innerConfig, innerName),
             "LSTM" => Recurrent(CellType.Lstm, innerConfig, innerConfig, innerName),
             "GRU" => Recurrent(CellType.Gru, innerConfig, innerConfig, innerName),
+            "CuDNNLSTM" => Recurrent(CellType.CuDnnLstm, innerConfig, innerConfig, innerName),
+            "CuDNNGRU" => Recurrent(CellType.CuDnnGru, innerConfig, innerConfig, innerName),
             _ => GenericRnn(inner, innerConfig, innerName),
         };
     }

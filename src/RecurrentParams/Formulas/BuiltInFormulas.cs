@@ -18,7 +18,15 @@ public static class BuiltInFormulas
     /// <value>A shared instance.</value>
     public static IParameterFormula Gru { get; } = new GruFormula();
 
+    /// <summary>Gets the formula of <see cref="CellType.CuDnnLstm"/>: Keras 2's <c>CuDNNLSTM</c>, <c>4·(u·u + u·i + 2u)</c>, bias <c>(8u)</c>.</summary>
+    /// <value>A shared instance.</value>
+    public static IParameterFormula CuDnnLstm { get; } = new CuDnnFormula(CellType.CuDnnLstm, gates: 4);
+
+    /// <summary>Gets the formula of <see cref="CellType.CuDnnGru"/>: Keras 2's <c>CuDNNGRU</c>, <c>3·(u·u + u·i + 2u)</c>, bias <c>(6u)</c>.</summary>
+    /// <value>A shared instance.</value>
+    public static IParameterFormula CuDnnGru { get; } = new CuDnnFormula(CellType.CuDnnGru, gates: 3);
+
     /// <summary>Gets every built-in formula.</summary>
-    /// <value>SimpleRNN, LSTM and GRU, in that order.</value>
-    public static IReadOnlyList<IParameterFormula> All { get; } = new[] { SimpleRnn, Lstm, Gru };
+    /// <value>SimpleRNN, LSTM, GRU, CuDNNLSTM and CuDNNGRU, in that order.</value>
+    public static IReadOnlyList<IParameterFormula> All { get; } = new[] { SimpleRnn, Lstm, Gru, CuDnnLstm, CuDnnGru };
 }

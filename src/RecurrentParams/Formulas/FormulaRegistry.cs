@@ -27,7 +27,7 @@ public sealed class FormulaRegistry
     public IReadOnlyList<CellType> CellTypes =>
         formulas.Keys.OrderBy(t => t.Name, StringComparer.Ordinal).ToArray();
 
-    /// <summary>Creates a registry holding the built-in SimpleRNN, LSTM and GRU formulas.</summary>
+    /// <summary>Creates a registry holding the built-in formulas (<see cref="BuiltInFormulas.All"/>: SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU).</summary>
     /// <returns>A new registry, independent of <see cref="Default"/>.</returns>
     public static FormulaRegistry CreateDefault()
     {

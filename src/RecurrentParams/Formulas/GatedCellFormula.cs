@@ -31,6 +31,9 @@ internal abstract class GatedCellFormula : ParameterFormula
     /// <summary>Bias vectors per gate block in the Keras convention when <c>use_bias</c> is on.</summary>
     protected virtual int KerasBiasVectors(LayerSpec spec) => 1;
 
+    /// <summary>Gets a value indicating whether Keras keeps two bias vectors as one flat <c>(2·G·u)</c> tensor (cuDNN) rather than <c>(2, G·u)</c> (GRU reset_after).</summary>
+    protected virtual bool KerasFlatDoubleBias => false;
+
     protected override long OutputSize(LayerSpec spec) => spec.ProjSize > 0 ? spec.ProjSize : spec.Units;
 
     protected override IEnumerable<WeightTensor> GetBlockWeights(LayerSpec spec, RecurrentBlock block)
@@ -49,7 +52,7 @@ internal abstract class GatedCellFormula : ParameterFormula
             }
             else if (biasVectors == 2)
             {
-                yield return new WeightTensor("bias", new TensorShape(2, gateWidth));
+                yield return new WeightTensor("bias", KerasFlatDoubleBias ? new TensorShape(checked(2 * gateWidth)) : new TensorShape(2, gateWidth));
             }
 
             yield break;
@@ -84,7 +87,7 @@ internal abstract class GatedCellFormula : ParameterFormula
         }
         else if (biasVectors == 2)
         {
-            // Keras stores the two GRU biases as one (2, 3u) tensor; PyTorch as bias_ih and bias_hh.
+            // Keras stores the two biases as one tensor ((2, 3u) for GRU, (8u) or (6u) for cuDNN); PyTorch as bias_ih and bias_hh.
             inner += spec.Convention == Convention.Keras ? " + 2·" + u : " + " + u + " + " + u;
         }
 

@@ -59,6 +59,10 @@ public abstract class ParameterFormula : IParameterFormula
     /// <value><see langword="false"/> unless overridden.</value>
     protected virtual bool SupportsResetAfter => false;
 
+    /// <summary>Gets a value indicating whether Keras keeps the weights in a cell (<c>lstm_cell/kernel</c>) rather than on the layer itself (<c>kernel</c>, as the cuDNN layers do).</summary>
+    /// <value><see langword="true"/> unless overridden.</value>
+    protected virtual bool KerasWeightsInCell => true;
+
     /// <summary>Counts the parameters of a layer; by default the sum of <see cref="GetWeights"/>.</summary>
     /// <param name="spec">The layer.</param>
     /// <returns>The exact number of scalar parameters.</returns>
@@ -307,7 +311,7 @@ public abstract class ParameterFormula : IParameterFormula
             return weight with { Path = weight.Name };
         }
 
-        string path = KerasCellName + "/" + weight.Name;
+        string path = KerasWeightsInCell ? KerasCellName + "/" + weight.Name : weight.Name;
         if (spec.Bidirectional)
         {
             path = (block.Reverse ? "backward_" : "forward_") + KerasLayerName + "/" + path;

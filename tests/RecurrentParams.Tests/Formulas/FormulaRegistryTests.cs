@@ -14,9 +14,10 @@ public sealed class FormulaRegistryTests
     {
         FormulaRegistry registry = FormulaRegistry.CreateDefault();
 
-        registry.CellTypes.Should().Equal(CellType.Gru, CellType.Lstm, CellType.SimpleRnn);
+        registry.CellTypes.Should().Equal(CellType.CuDnnGru, CellType.CuDnnLstm, CellType.Gru, CellType.Lstm, CellType.SimpleRnn);
         registry.Get(CellType.Lstm).Should().BeSameAs(BuiltInFormulas.Lstm);
-        BuiltInFormulas.All.Select(f => f.CellType).Should().Equal(CellType.SimpleRnn, CellType.Lstm, CellType.Gru);
+        registry.Get(CellType.CuDnnLstm).Should().BeSameAs(BuiltInFormulas.CuDnnLstm);
+        BuiltInFormulas.All.Select(f => f.CellType).Should().Equal(CellType.SimpleRnn, CellType.Lstm, CellType.Gru, CellType.CuDnnLstm, CellType.CuDnnGru);
     }
 
     [Fact]

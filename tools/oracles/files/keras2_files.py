@@ -118,7 +118,7 @@ def models():
                                                       "batch_input_shape": [None, None, 6], "dtype": "float32",
                                                       "units": 16, "return_sequences": False, "return_state": False,
                                                       "stateful": False, "go_backwards": False}},
-               dense("dense_1", 3)]}, "keras_version": "2.2.4", "backend": "tensorflow"}, ["cu_dnnlstm_1"])
+               dense("dense_1", 3)]}, "keras_version": "2.2.4", "backend": "tensorflow"}, [])
 
 
 def main():
