@@ -16,16 +16,19 @@ public sealed class LayerContext
     private readonly Func<string, string> claimName;
     private readonly Layer? previous;
     private readonly string? previousName;
+    private readonly bool standalone;
 
     /// <summary>Initializes a context to build one layer on its own, outside a <see cref="ModelBuilder"/>.</summary>
     /// <param name="input">The shape the layer receives.</param>
     /// <param name="name">The layer's resolved name; inner layers of wrappers are named by their base name.</param>
     /// <param name="convention">The model's convention.</param>
     /// <param name="formulas">The formulas to count recurrent layers with; <see langword="null"/> for <see cref="FormulaRegistry.Default"/>.</param>
+    /// <remarks>Such a layer has no position in a model: its errors name the layer and its input, without an index.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="input"/> or <paramref name="name"/> is <see langword="null"/>.</exception>
     public LayerContext(OutputShape input, string name, Convention convention, FormulaRegistry? formulas)
         : this(Guard.NotNull(input, nameof(input)), Guard.NotNull(name, nameof(name)), 0, convention, formulas ?? FormulaRegistry.Default, static baseName => baseName, null, null)
     {
+        standalone = true;
     }
 
     internal LayerContext(OutputShape input, string name, int index, Convention convention, FormulaRegistry formulas, Func<string, string> claimName, Layer? previous, string? previousName)
@@ -49,7 +52,7 @@ public sealed class LayerContext
     public string Name { get; }
 
     /// <summary>Gets this layer's position in the model.</summary>
-    /// <value>0 for the first layer after the input.</value>
+    /// <value>0 for the first layer after the input, and for a layer built on its own.</value>
     public int Index { get; }
 
     /// <summary>Gets the convention of the model being built.</summary>
@@ -81,10 +84,9 @@ public sealed class LayerContext
             : null;
         Fail(string.Format(
             CultureInfo.InvariantCulture,
-            "expects {0} but {1} returns {2}{3}",
+            "expects {0} but {1}{2}",
             description,
-            Source,
-            Input,
+            Received,
             remedy is null ? string.Empty : "; " + remedy));
     }
 
@@ -103,16 +105,15 @@ public sealed class LayerContext
 
         Fail(string.Format(
             CultureInfo.InvariantCulture,
-            "needs {0} to be known but {1} returns {2}; give the model input a fixed shape (e.g. a fixed number of time steps) or change the layer before",
+            "needs {0} to be known but {1}; give the model input a fixed shape (e.g. a fixed number of time steps) or change the layer before",
             description,
-            Source,
-            Input));
+            Received));
         return 0;
     }
 
     /// <summary>Reports input this layer cannot take.</summary>
     /// <param name="problem">What is wrong and what to do, e.g. <c>needs a kernel no longer than the 3 time steps it receives</c>.</param>
-    /// <exception cref="InvalidOperationException">Always: <c>Layer '{name}' (index {i}) {problem}.</c></exception>
+    /// <exception cref="InvalidOperationException">Always: <c>Layer '{name}' (index {i}) {problem}.</c>, without the index for a layer built on its own.</exception>
     [DoesNotReturn]
     public void Fail(string problem) => throw Failure(Guard.NotNull(problem, nameof(problem)), null);
 
@@ -132,7 +133,12 @@ public sealed class LayerContext
     }
 
     private InvalidOperationException Failure(string problem, Exception? inner) =>
-        new(string.Format(CultureInfo.InvariantCulture, "Layer '{0}' (index {1}) {2}.", Name, Index, problem), inner);
+        new(standalone
+            ? string.Format(CultureInfo.InvariantCulture, "Layer '{0}' {1}.", Name, problem)
+            : string.Format(CultureInfo.InvariantCulture, "Layer '{0}' (index {1}) {2}.", Name, Index, problem), inner);
 
-    private string Source => previousName is null ? "the model input" : "'" + previousName + "'";
+    /// <summary>What the layer receives, for messages: <c>'lstm' returns (None, 4)</c>, <c>the model input returns ...</c>, or <c>its input is ...</c> on its own.</summary>
+    private string Received =>
+        standalone ? "its input is " + Input
+        : (previousName is null ? "the model input" : "'" + previousName + "'") + " returns " + Input;
 }

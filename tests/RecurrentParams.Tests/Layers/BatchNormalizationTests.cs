@@ -67,7 +67,7 @@ public sealed class BatchNormalizationTests
         Action act = () => new BatchNormalization(axis: 1).Build(Context(null, null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'batch_normalization' (index 0) needs the size of the normalized axis to be known*");
+            "Layer 'batch_normalization' needs the size of the normalized axis to be known*");
     }
 
     [Fact]

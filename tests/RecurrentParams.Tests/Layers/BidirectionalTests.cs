@@ -92,7 +92,7 @@ public sealed class BidirectionalTests
         Action act = () => new Bidirectional(new Recurrent(CellType.Lstm, 4)).Build(Context(null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'bidirectional' (index 0) expects a sequence (batch, time, features) but the model input returns (None, 5).");
+            "Layer 'bidirectional' expects a sequence (batch, time, features) but its input is (None, 5).");
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class Conv1DTests
         Action act = () => layer.Build(Context(null, 3, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv1d' (index 0) has a kernel of 5 steps but receives 3 time steps; use padding Same or a shorter kernel.");
+            "Layer 'conv1d' has a kernel of 5 steps but receives 3 time steps; use padding Same or a shorter kernel.");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class Conv1DTests
         Action act = () => new Conv1D(4, 3).Build(Context(null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv1d' (index 0) expects a sequence (batch, time, channels) but the model input returns (None, 5).");
+            "Layer 'conv1d' expects a sequence (batch, time, channels) but its input is (None, 5).");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class Conv1DTests
     {
         Action act = () => new Conv1D(4, 3).Build(Context(null, 7, null));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'conv1d' (index 0) needs the number of channels to be known*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'conv1d' needs the number of channels to be known*");
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class ConvLstm2DTests
         Action act = () => new ConvLstm2D(4, 5, 3).Build(Context(null, 6, 2, 10, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv_lstm2d' (index 0) has a 5×3 kernel larger than its 2×10 input; use padding Same or a smaller kernel.");
+            "Layer 'conv_lstm2d' has a 5×3 kernel larger than its 2×10 input; use padding Same or a smaller kernel.");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ConvLstm2DTests
         Action act = () => new ConvLstm2D(4, 2, 5, strideCols: 2).Build(Context(null, 6, 10, 4, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv_lstm2d' (index 0) has a 2×5 kernel larger than its 10×4 input; use padding Same or a smaller kernel.");
+            "Layer 'conv_lstm2d' has a 2×5 kernel larger than its 10×4 input; use padding Same or a smaller kernel.");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class ConvLstm2DTests
         Action act = () => new ConvLstm2D(4, 3, 3).Build(Context(null, 10, 10, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv_lstm2d' (index 0) expects a sequence of images (batch, time, rows, cols, channels) but the model input returns (None, 10, 10, 2).");
+            "Layer 'conv_lstm2d' expects a sequence of images (batch, time, rows, cols, channels) but its input is (None, 10, 10, 2).");
     }
 
     [Fact]

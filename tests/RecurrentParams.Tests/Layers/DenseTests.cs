@@ -49,7 +49,7 @@ public sealed class DenseTests
     {
         Action act = () => new Dense(3).Build(Context(5));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'dense' (index 0) expects at least (batch, features) but receives (5,).");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'dense' expects at least (batch, features) but receives (5,).");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class EmbeddingTests
         Action act = () => new Embedding(100, 8).Build(Context(null, 20, 3));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'embedding' (index 0) expects token ids (batch, time) but the model input returns (None, 20, 3).");
+            "Layer 'embedding' expects token ids (batch, time) but its input is (None, 20, 3).");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class GlobalAveragePooling1DTests
         Action act = () => new GlobalAveragePooling1D().Build(Context(null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'gap' (index 0) expects a sequence (batch, time, channels) but the model input returns (None, 5).");
+            "Layer 'gap' expects a sequence (batch, time, channels) but its input is (None, 5).");
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class LayerContextTests
 
         Action act = () => context.ExpectRank(rank, "something else");
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'probe' (index 0) expects something else but the model input returns (None, 7, 5).");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'probe' expects something else but its input is (None, 7, 5).");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class LayerContextTests
         Action act = () => context.ExpectKnown(axis, "a size");
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'probe' (index 0) needs a size to be known but the model input returns (None, 7, 5); give the model input a fixed shape (e.g. a fixed number of time steps) or change the layer before.");
+            "Layer 'probe' needs a size to be known but its input is (None, 7, 5); give the model input a fixed shape (e.g. a fixed number of time steps) or change the layer before.");
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class LayerContextTests
 
         Action act = () => context.Fail("cannot take this");
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'probe' (index 0) cannot take this.");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'probe' cannot take this.");
     }
 
     [Fact]

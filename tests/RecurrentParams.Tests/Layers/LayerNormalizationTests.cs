@@ -90,7 +90,7 @@ public sealed class LayerNormalizationTests
         Action act = () => new LayerNormalization(axes: [axis]).Build(Context(null, null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'layer_normalization' (index 0) needs the size of the normalized axes to be known but the model input returns (None, None, 5); give the model input a fixed shape*");
+            "Layer 'layer_normalization' needs the size of the normalized axes to be known but its input is (None, None, 5); give the model input a fixed shape*");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class MaxPooling1DTests
         Action act = () => new MaxPooling1D(5).Build(Context(null, 3, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'max_pooling1d' (index 0) pools 5 steps but receives 3 time steps; use padding Same or a smaller pool.");
+            "Layer 'max_pooling1d' pools 5 steps but receives 3 time steps; use padding Same or a smaller pool.");
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class MaxPooling1DTests
         Action act = () => new MaxPooling1D().Build(Context(null, 6));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'max_pooling1d' (index 0) expects a sequence (batch, time, channels) but the model input returns (None, 6).");
+            "Layer 'max_pooling1d' expects a sequence (batch, time, channels) but its input is (None, 6).");
     }
 
     [Fact]

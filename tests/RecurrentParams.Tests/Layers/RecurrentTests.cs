@@ -74,7 +74,7 @@ public sealed class RecurrentTests
         Action act = () => new Recurrent(CellType.Lstm, 4, resetAfter: false).Build(Context(null, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention; leave it true*");
+            "Layer 'rnn' 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention; leave it true*");
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class RecurrentTests
         Action act = () => new Recurrent(CellType.Lstm, 4).Build(Context(null, 7, features));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) needs the number of features between 1 and 2147483647; got " + features + ".");
+            "Layer 'rnn' needs the number of features between 1 and 2147483647; got " + features + ".");
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class RecurrentTests
         Action act = () => new Recurrent(CellType.Lstm, 4).Build(Context(null, 7, null));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) needs the number of features to be known but the model input returns (None, 7, None)*");
+            "Layer 'rnn' needs the number of features to be known but its input is (None, 7, None)*");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class RecurrentTests
         Action act = () => new Recurrent(new CellType("IndRNN"), 4).Build(Context(null, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
+            "Layer 'rnn' has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
     }
 
     [Fact]

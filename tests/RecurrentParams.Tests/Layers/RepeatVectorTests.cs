@@ -36,7 +36,7 @@ public sealed class RepeatVectorTests
         Action act = () => new RepeatVector(4).Build(Context(null, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'repeat_vector' (index 0) expects a vector per sample (batch, features) but the model input returns (None, 7, 5).");
+            "Layer 'repeat_vector' expects a vector per sample (batch, features) but its input is (None, 7, 5).");
     }
 
     [Fact]

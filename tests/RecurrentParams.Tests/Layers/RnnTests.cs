@@ -97,7 +97,7 @@ public sealed class RnnTests
         Action act = () => new Rnn([new RecurrentCell(CellType.Lstm, 4, resetAfter: false)]).Build(Context(null, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention*");
+            "Layer 'rnn' 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention*");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class RnnTests
         Action act = () => new Rnn([new RecurrentCell(CellType.Lstm, 4), new RecurrentCell(new CellType("IndRNN"), 4)]).Build(Context(null, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
+            "Layer 'rnn' has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class RnnTests
         Action act = () => new Rnn([new RecurrentCell(CellType.Gru, 4)]).Build(Context(null, 7, 3_000_000_000));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'rnn' (index 0) needs the input of cell 'GRU' between 1 and 2147483647; got 3000000000.");
+            "Layer 'rnn' needs the input of cell 'GRU' between 1 and 2147483647; got 3000000000.");
     }
 
     [Fact]
@@ -124,9 +124,9 @@ public sealed class RnnTests
         var layer = new Rnn([new RecurrentCell(CellType.Lstm, 4)]);
 
         FluentActions.Invoking(() => layer.Build(Context(null, 5))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'rnn' (index 0) expects a sequence (batch, time, features) but the model input returns (None, 5).");
+            .WithMessage("Layer 'rnn' expects a sequence (batch, time, features) but its input is (None, 5).");
         FluentActions.Invoking(() => layer.Build(Context(null, 7, null))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'rnn' (index 0) needs the number of features to be known*");
+            .WithMessage("Layer 'rnn' needs the number of features to be known*");
     }
 
     [Fact]

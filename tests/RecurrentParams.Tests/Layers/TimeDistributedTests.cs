@@ -49,7 +49,7 @@ public sealed class TimeDistributedTests
         Action act = () => new TimeDistributed(new Dense(3)).Build(Context(null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'time_distributed' (index 0) expects a sequence (batch, time, ...) but the model input returns (None, 5).");
+            "Layer 'time_distributed' expects a sequence (batch, time, ...) but its input is (None, 5).");
     }
 
     [Fact]

@@ -66,16 +66,16 @@ public sealed class TorchBatchNorm1dTests
         Action act = () => new TorchBatchNorm1d().Build(Context(dims.Select(d => (long?)d).ToArray()));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'bn' (index 0) expects (batch, channels) or (batch, channels, length) but receives " + shown + ".");
+            "Layer 'bn' expects (batch, channels) or (batch, channels, length) but receives " + shown + ".");
     }
 
     [Fact]
     public void Build_UnknownChannels_Throws()
     {
         FluentActions.Invoking(() => new TorchBatchNorm1d().Build(Context(2, null, 4))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'bn' (index 0) needs the number of channels (dimension 1) to be known*");
+            .WithMessage("Layer 'bn' needs the number of channels (dimension 1) to be known*");
         FluentActions.Invoking(() => new TorchBatchNorm1d(featuresLast: true).Build(Context(2, 7, null))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'bn' (index 0) needs the number of features (last dimension) to be known*");
+            .WithMessage("Layer 'bn' needs the number of features (last dimension) to be known*");
     }
 
     [Fact]

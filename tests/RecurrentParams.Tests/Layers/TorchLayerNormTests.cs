@@ -60,7 +60,7 @@ public sealed class TorchLayerNormTests
         Action act = () => new TorchLayerNorm(normalizedDims: normalizedDims).Build(Context(dims.Select(d => (long?)d).ToArray()));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'norm' (index 0) normalizes the last " + normalizedDims + " dimensions but receives " + shown + ".");
+            "Layer 'norm' normalizes the last " + normalizedDims + " dimensions but receives " + shown + ".");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class TorchLayerNormTests
         Action act = () => new TorchLayerNorm(normalizedDims: 2).Build(Context(1, null, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'norm' (index 0) needs the normalized dimensions (normalized_shape) to be known*");
+            "Layer 'norm' needs the normalized dimensions (normalized_shape) to be known*");
     }
 
     [Fact]

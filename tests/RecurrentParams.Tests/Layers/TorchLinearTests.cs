@@ -47,7 +47,7 @@ public sealed class TorchLinearTests
     {
         Action act = () => new TorchLinear(3).Build(Context(1, null));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'head' (index 0) needs the last dimension (in_features) to be known*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'head' needs the last dimension (in_features) to be known*");
     }
 
     [Fact]

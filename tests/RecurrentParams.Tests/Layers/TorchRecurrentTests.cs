@@ -131,7 +131,7 @@ public sealed class TorchRecurrentTests
         Action act = () => new TorchRecurrent(CellType.Lstm, 4, batchFirst: batchFirst).Build(Context(1, 2, 7, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'lstm' (index 0) expects " + layout + " but the model input returns (1, 2, 7, 5).");
+            "Layer 'lstm' expects " + layout + " but its input is (1, 2, 7, 5).");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class TorchRecurrentTests
     {
         Action act = () => new TorchRecurrent(CellType.Lstm, 4).Build(Context(5));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'lstm' (index 0) expects a sequence (time, batch, features)*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'lstm' expects a sequence (time, batch, features)*");
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class TorchRecurrentTests
         Action act = () => new TorchRecurrent(new CellType("IndRNN"), 4).Build(Context(7, 3, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'lstm' (index 0) has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
+            "Layer 'lstm' has cell type 'IndRNN', which has no registered formula; register one in the builder's FormulaRegistry.");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class TorchRecurrentTests
         Action act = () => new TorchRecurrent(CellType.Gru, 4, projSize: 2).Build(Context(7, 3, 5));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'lstm' (index 0) 'projSize' is only supported for LSTM, not GRU (got 2); set it to 0.*");
+            "Layer 'lstm' 'projSize' is only supported for LSTM, not GRU (got 2); set it to 0.*");
     }
 
     [Theory]
@@ -168,7 +168,7 @@ public sealed class TorchRecurrentTests
         Action act = () => new TorchRecurrent(CellType.Lstm, 4).Build(Context(7, 3, features));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'lstm' (index 0) needs the number of features between 1 and 2147483647; got " + features + ".");
+            "Layer 'lstm' needs the number of features between 1 and 2147483647; got " + features + ".");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class TorchRecurrentTests
     {
         Action act = () => new TorchRecurrent(CellType.Lstm, 4).Build(Context(7, 3, null));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'lstm' (index 0) needs the number of features to be known*");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'lstm' needs the number of features to be known*");
     }
 
     [Fact]
