@@ -25,12 +25,17 @@ internal sealed class GlobalHeapGuardStream : Stream
     private readonly Stream inner;
     private readonly long maxObjectBytes;
     private readonly long length;
+    private readonly string? entry;
     private int lengthsSize;
 
-    public GlobalHeapGuardStream(Stream inner, long maxObjectBytes)
+    /// <param name="inner">The HDF5 file, seekable.</param>
+    /// <param name="maxObjectBytes">The most one global heap object may claim.</param>
+    /// <param name="entry">The zip entry the file is (errors then say <c>model.weights.h5, byte N</c>); <see langword="null"/> for a file of its own.</param>
+    public GlobalHeapGuardStream(Stream inner, long maxObjectBytes, string? entry)
     {
         this.inner = inner;
         this.maxObjectBytes = maxObjectBytes;
+        this.entry = entry;
         length = inner.Length;
     }
 
@@ -98,7 +103,7 @@ internal sealed class GlobalHeapGuardStream : Stream
             {
                 throw new ModelFormatException(
                     string.Format(CultureInfo.InvariantCulture, "global heap object {0} claims {1} bytes, but at most {2} can follow it ({3} bytes remain in the file; one object is read up to {4} bytes)", index, size, available, length - dataStart, maxObjectBytes),
-                    string.Format(CultureInfo.InvariantCulture, "byte {0}", position),
+                    Byte(position),
                     null);
             }
 
@@ -129,15 +134,18 @@ internal sealed class GlobalHeapGuardStream : Stream
                 int size = head[8] < 2 ? head[14] : head[10];
                 if (size is not (2 or 4 or 8))
                 {
-                    throw new ModelFormatException("the superblock's length size is " + size.ToString(CultureInfo.InvariantCulture) + "; HDF5 allows 2, 4 or 8", string.Format(CultureInfo.InvariantCulture, "byte {0}", at), null);
+                    throw new ModelFormatException("the superblock's length size is " + size.ToString(CultureInfo.InvariantCulture) + "; HDF5 allows 2, 4 or 8", Byte(at), null);
                 }
 
                 return lengthsSize = size;
             }
         }
 
-        throw new ModelFormatException("expected an HDF5 superblock", "the file", null);
+        throw new ModelFormatException("expected an HDF5 superblock", entry ?? "the file", null);
     }
+
+    private string Byte(long offset) =>
+        (entry is null ? string.Empty : entry + ", ") + "byte " + offset.ToString(CultureInfo.InvariantCulture);
 
     private ulong ReadLength(long at, int size)
     {

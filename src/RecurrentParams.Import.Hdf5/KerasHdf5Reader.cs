@@ -52,20 +52,7 @@ public static class KerasHdf5Reader
             return FromStream(stream);
         }
 
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > MaxBufferedBytes)
-            {
-                throw new ModelFormatException("the stream cannot seek and is longer than the 256 MiB buffered; pass a seekable stream or a path", "the file", null);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
+        using MemoryStream buffer = Buffer(stream, "the file");
         return FromStream(buffer);
     }
 
@@ -86,28 +73,49 @@ public static class KerasHdf5Reader
 
     private static ImportedModel FromStream(Stream stream)
     {
-        string config;
-        string? kerasVersion;
-        string? backend;
-        List<TensorInfo>? tensors = null;
-        try
+        (string config, string? kerasVersion, string? backend, List<TensorInfo>? tensors) = ReadHdf5(stream, "the file", null, file =>
         {
-            // Every read goes through the guard: PureHDF would otherwise allocate what a global heap object claims.
-            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, MaxConfigBytes), leaveOpen: true);
             if (!file.AttributeExists("model_config"))
             {
                 throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON; a file written by save_weights() has no topology", "the root group", null);
             }
 
-            config = ReadString(file.Attribute("model_config"), "the attribute 'model_config'", MaxConfigBytes);
-            kerasVersion = OptionalString(file, "keras_version");
-            backend = OptionalString(file, "backend");
+            string config = ReadString(file.Attribute("model_config"), "the attribute 'model_config'", MaxConfigBytes);
+            string? kerasVersion = OptionalString(file, "keras_version");
+            string? backend = OptionalString(file, "backend");
+            List<TensorInfo>? tensors = null;
             if (file.LinkExists("model_weights"))
             {
                 tensors = [];
                 int visited = 0;
-                Collect((IH5Group)file.Get("model_weights"), string.Empty, 0, tensors, ref visited);
+                Collect(Group(file, "model_weights", "the group 'model_weights'"), string.Empty, "model_weights/", 0, tensors, ref visited);
             }
+
+            return (config, kerasVersion, backend, tensors);
+        });
+
+        ImportedModel model = KerasModelReader.Parse(config, kerasVersion);
+        var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal);
+        if (backend is not null)
+        {
+            metadata["backend"] = backend;
+        }
+
+        return Result(ModelFileFormat.KerasHdf5, model.Summary, tensors, metadata, "the group 'model_weights'");
+    }
+
+    /// <summary>
+    /// Opens an HDF5 file through the guard stream and reports any failure of the parser as <see cref="ModelFormatException"/>
+    /// at <paramref name="where"/>; <paramref name="entry"/> is the zip entry the file is (for the guard's byte locations),
+    /// or <see langword="null"/> for a file of its own.
+    /// </summary>
+    private static T ReadHdf5<T>(Stream stream, string where, string? entry, Func<NativeFile, T> read)
+    {
+        try
+        {
+            // Every read goes through the guard: PureHDF would otherwise allocate what a global heap object claims.
+            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, MaxConfigBytes, entry), leaveOpen: true);
+            return read(file);
         }
         catch (ModelFormatException)
         {
@@ -118,25 +126,45 @@ public static class KerasHdf5Reader
             // PureHDF reports a damaged file with whatever exception its parsing hits (end of stream, index out of
             // range, format, not-supported, ...); to a caller they all mean the same thing. A size claim beyond the
             // largest array raises OutOfMemoryException before anything is allocated, which is a damaged file too.
-            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, "the file", e);
+            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, where, e);
         }
+    }
 
-        ImportedModel model = KerasModelReader.Parse(config, kerasVersion);
-        var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal);
-        if (backend is not null)
-        {
-            metadata["backend"] = backend;
-        }
-
+    private static ImportedModel Result(ModelFileFormat format, ModelSummary summary, List<TensorInfo>? tensors, IReadOnlyDictionary<string, string> metadata, string where)
+    {
         try
         {
-            return new ImportedModel(ModelFileFormat.KerasHdf5, model.Summary, (IEnumerable<TensorInfo>?)tensors ?? [], crossCheck: tensors is not null) { Metadata = metadata };
+            return new ImportedModel(format, summary, (IEnumerable<TensorInfo>?)tensors ?? [], crossCheck: tensors is not null) { Metadata = metadata };
         }
         catch (OverflowException e)
         {
-            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", "the group 'model_weights'", e);
+            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", where, e);
         }
     }
+
+    /// <summary>Reads a stream that cannot seek into memory, up to 256 MiB.</summary>
+    private static MemoryStream Buffer(Stream stream, string where)
+    {
+        var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBufferedBytes)
+            {
+                buffer.Dispose();
+                throw new ModelFormatException("the stream cannot seek and is longer than the 256 MiB buffered; pass a seekable stream or a path", where, null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    private static IH5Group Group(NativeFile file, string name, string where) =>
+        file.Get(name) as IH5Group ?? throw new ModelFormatException("expected a group, found another kind of object", where, null);
 
     private static string? OptionalString(NativeFile file, string name) =>
         file.AttributeExists(name) ? ReadString(file.Attribute(name), "the attribute '" + name + "'", 4096) : null;
@@ -168,28 +196,32 @@ public static class KerasHdf5Reader
         return value.TrimEnd('\0');
     }
 
-    private static void Collect(IH5Group group, string path, int depth, List<TensorInfo> tensors, ref int visited)
+    /// <summary>
+    /// Adds every dataset under <paramref name="group"/> (at <paramref name="path"/>), named by its path; an error's
+    /// location is that path after <paramref name="prefix"/>, <c>model_weights/</c> or <c>model.weights.h5/</c>.
+    /// </summary>
+    private static void Collect(IH5Group group, string path, string prefix, int depth, List<TensorInfo> tensors, ref int visited)
     {
         if (depth > MaxDepth)
         {
-            throw new ModelFormatException("groups nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (a cycle?)", "model_weights/" + path, null);
+            throw new ModelFormatException("groups nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (a cycle?)", prefix + path, null);
         }
 
         foreach (IH5Object child in group.Children())
         {
             if (++visited > MaxObjects)
             {
-                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects under model_weights", "model_weights/" + path, null);
+                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects under " + prefix.TrimEnd('/'), prefix + path, null);
             }
 
             string childPath = path.Length == 0 ? child.Name : path + "/" + child.Name;
             switch (child)
             {
                 case IH5Group inner:
-                    Collect(inner, childPath, depth + 1, tensors, ref visited);
+                    Collect(inner, childPath, prefix, depth + 1, tensors, ref visited);
                     break;
                 case IH5Dataset dataset:
-                    long[] dims = dataset.Space.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", "model_weights/" + childPath, null) : (long)d).ToArray();
+                    long[] dims = dataset.Space.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", prefix + childPath, null) : (long)d).ToArray();
                     tensors.Add(new TensorInfo(childPath, TypeName(dataset.Type), new TensorShape(dims)));
                     break;
             }
