@@ -9,13 +9,19 @@ using RecurrentParams.Formulas;
 
 namespace RecurrentParams.Import.Hdf5;
 
-/// <summary>Reads a legacy Keras HDF5 save (<c>.h5</c>): the topology in the root attribute <c>model_config</c> and the shapes of the weight datasets, never their values.</summary>
+/// <summary>Reads a legacy Keras HDF5 save (<c>.h5</c>), or the <c>model.weights.h5</c> of a Keras 3 <c>.keras</c> archive: the topology and the shapes of the weight datasets, never their values.</summary>
 /// <remarks>
 /// <para>The topology is summarized as <see cref="KerasModelReader"/> reads Keras JSON (the <c>keras_version</c> attribute
 /// picks the GRU <c>reset_after</c> default). Every dataset under <c>model_weights</c> becomes one of
 /// <see cref="ImportedModel.Tensors"/>, so <see cref="ImportedModel.CountsAgree"/> cross-checks the topology against what
 /// was saved; a file without <c>model_weights</c> has <see cref="ImportedModel.StoredParams"/> <see langword="null"/>.
 /// A weights-only file (<c>save_weights</c>) has no topology and is refused.</para>
+/// <para>A <c>.keras</c> archive's topology is read by <see cref="KerasArchiveReader"/>; its <c>model.weights.h5</c>
+/// entry, which Keras stores uncompressed, is read in place: the zip's end record, the entry's central directory header
+/// and its local header locate the bytes, and the HDF5 parser sees only that range of the archive. The datasets under
+/// <c>layers</c> and <c>vars</c> are the model's; an <c>optimizer</c> group is not counted. A compressed entry (an
+/// archive zipped again) is inflated in memory if it declares at most 256 MiB; a larger one, or an archive without the
+/// entry, is summarized without the cross-check, and <see cref="ImportedModel.Metadata"/> says why under <c>weights</c>.</para>
 /// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB; a
 /// global heap object (where variable-length strings live) that claims more than the file holds after it, or more than
 /// 64 MiB, is refused before the HDF5 parser allocates it. PureHDF 2.2.0 sizes a few other buffers by a claim before
@@ -25,7 +31,7 @@ namespace RecurrentParams.Import.Hdf5;
 /// is reported as <see cref="ModelFormatException"/>. A stream that cannot seek is buffered in memory up to 256 MiB.
 /// All members are thread-safe.</para>
 /// </remarks>
-public static class KerasHdf5Reader
+public static partial class KerasHdf5Reader
 {
     private const int MaxObjects = 100_000;
     private const int MaxDepth = 32;
