@@ -35,7 +35,7 @@ public sealed class MutationTests
         this.output = output;
     }
 
-    public static TheoryData<string> Readers => new() { "keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5" };
+    public static TheoryData<string> Readers => new() { "keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights" };
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -129,6 +129,7 @@ public sealed class MutationTests
             "keras-archive" => (KerasArchiveReader.Read, Directory.GetFiles(Dir("keras3"), "*.keras"), false),
             "safetensors" => (SafetensorsReader.Read, Directory.GetFiles(Dir("safetensors"), "*.safetensors"), false),
             "onnx" => (OnnxModelReader.Read, Directory.GetFiles(Dir("onnx"), "*.onnx"), false),
+            "keras-archive-weights" => (KerasHdf5Reader.ReadArchive, Directory.GetFiles(Dir("keras3"), "*.keras").Concat(Directory.GetFiles(Dir("keras-archive"), "simplernn-*.keras")).ToArray(), false),
             _ => (KerasHdf5Reader.Read, Directory.GetFiles(Dir("h5"), "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).ToArray(), false),
         };
     }
