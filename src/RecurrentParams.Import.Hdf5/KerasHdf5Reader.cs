@@ -23,8 +23,8 @@ namespace RecurrentParams.Import.Hdf5;
 /// archive zipped again) is inflated in memory if it declares at most 256 MiB; a larger one, or an archive without the
 /// entry, is summarized without the cross-check, and <see cref="ImportedModel.Metadata"/> says why under <c>weights</c>.</para>
 /// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB; a
-/// global heap object (where variable-length strings live) that claims more than the file holds after it, or more than
-/// 64 MiB, is refused before the HDF5 parser allocates it. PureHDF 2.2.0 sizes a few other buffers by a claim before
+/// global heap object (where variable-length strings live) or a local heap's data segment (where link names live) that
+/// claims more than the file holds after it, or more than 64 MiB, is refused before the HDF5 parser allocates it. PureHDF 2.2.0 sizes a few other buffers by a claim before
 /// reading them (object header, fill value and attribute messages): a damaged file can make it reserve up to 2 GB that the
 /// file's few bytes never fill: the pages stay untouched, the working set does not grow (about 40 MB in the mutation
 /// runs), and the read ends in <see cref="ModelFormatException"/>. Any failure of the HDF5 parser on a damaged file

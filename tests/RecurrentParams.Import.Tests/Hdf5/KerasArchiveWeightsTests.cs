@@ -222,6 +222,7 @@ public sealed class KerasArchiveWeightsTests
         { "zip64 locator past its end record", "At the archive's end of central directory: the Zip64 locator at byte * puts the Zip64 end record at byte *, where its 56 bytes do not fit*" },
         { "zip64 end signature", "At the archive's end of central directory: expected the Zip64 end of central directory record (signature PK\\6\\6)*" },
         { "not HDF5", "At model.weights.h5: not a readable HDF5 file*" },
+        { "local heap claiming 32 MiB", "At model.weights.h5, byte *: the local heap claims a 33554520-byte data segment*" },
         // System.IO.Compression stops inflating at the declared size (the HDF5 parser then finds the file cut short);
         // a runtime that did not would have the reader refuse the bytes past it.
         { "deflated entry longer than declared", "At model.weights.h5: *" },
@@ -399,6 +400,17 @@ public sealed class KerasArchiveWeightsTests
             case "not HDF5":
                 // The superblock's signature: PureHDF then looks for it at 512, 1024, ... and finds nothing.
                 bytes[ZipBytes.Data(bytes, Weights)] ^= 0xFF;
+                break;
+            case "local heap claiming 32 MiB":
+                // As a mutation did: one bit of the last local heap's data segment size (88 bytes) set.
+                int data = ZipBytes.Data(bytes, Weights);
+                int heap = data + IndexOf(bytes[data..], "HEAP"u8.ToArray());
+                while (IndexOf(bytes[(heap + 1)..], "HEAP"u8.ToArray()) is int next and >= 0)
+                {
+                    heap += 1 + next;
+                }
+
+                bytes[heap + 11] ^= 0x02;
                 break;
             default:
                 return Variant(damage);

@@ -118,6 +118,28 @@ public sealed class KerasHdf5ReaderTests
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
     }
 
+    /// <summary>
+    /// A local heap holds a group's link names; PureHDF 2.2.0 allocates its data segment's claimed size before reading it
+    /// (a mutation of a .keras fixture claimed 32 MiB in a 12 KB file). The claim is refused first, whatever its size.
+    /// </summary>
+    [Theory]
+    [InlineData(20_000UL)]
+    [InlineData(32UL * 1024 * 1024)]
+    [InlineData(1UL << 40)]
+    [InlineData(ulong.MaxValue)]
+    public void Read_LocalHeapClaimingMoreThanTheFile_IsRefused(ulong claim)
+    {
+        byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
+        int heap = IndexOf(bytes, "HEAP"u8.ToArray());
+        BitConverter.GetBytes(claim).CopyTo(bytes, heap + 8);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        Action read = () => KerasHdf5Reader.Read(new MemoryStream(bytes));
+
+        read.Should().Throw<ModelFormatException>().WithMessage($"At byte {heap}: the local heap claims a {claim}-byte data segment at byte *");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
+    }
+
     [Fact]
     public void Read_GlobalHeapObjectsWithinTheFile_AreRead()
     {
