@@ -11,7 +11,8 @@ namespace RecurrentParams.Import;
 /// <remarks>
 /// <para>Only <c>config.json</c> (at most 64 MiB once decompressed) and <c>metadata.json</c> (at most 1 MiB) are
 /// decompressed, and each read stops at its limit whatever size the zip directory claims, so a zip bomb costs nothing.
-/// <c>model.weights.h5</c> is never opened. A stream that cannot seek is buffered in memory up to 256 MiB; pass a
+/// <c>model.weights.h5</c> is never opened (<c>KerasHdf5Reader.ReadArchive</c> of <c>RecurrentParams.Import.Hdf5</c>
+/// cross-checks the topology against its datasets). A stream that cannot seek is buffered in memory up to 256 MiB; pass a
 /// file path or a seekable stream for larger archives. All members are thread-safe.</para>
 /// </remarks>
 public static class KerasArchiveReader
