@@ -48,7 +48,7 @@ public sealed class GraphTests
         Action negativeTensor = () => _ = new InboundTensor("x", 0, -1);
 
         nullLayer.Should().Throw<ArgumentNullException>().WithParameterName("layer");
-        emptyLayer.Should().Throw<ArgumentException>().WithParameterName("layer");
+        emptyLayer.Should().Throw<ArgumentException>().WithParameterName("layer").WithMessage("'layer' must not be empty.*");
         negativeNode.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("nodeIndex");
         negativeTensor.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("tensorIndex");
     }

@@ -78,9 +78,9 @@ public sealed class CuDnnFormulaTests
         Action cell = () => Params.Count(LayerSpec.CuDnnLstm(4, 5) with { IsCell = true });
         Action resetBefore = () => Params.Count(LayerSpec.CuDnnGru(4, 5) with { ResetAfter = false });
 
-        torch.Should().Throw<ArgumentException>().WithParameterName("convention").WithMessage("*Keras 2 layer*LSTM or GRU cell type in the PyTorch convention*");
-        noBias.Should().Throw<ArgumentException>().WithParameterName("useBias").WithMessage("*always has its two bias vectors*");
-        cell.Should().Throw<ArgumentException>().WithParameterName("isCell").WithMessage("*no single-step cell*");
+        torch.Should().Throw<ArgumentException>().WithParameterName("convention").WithMessage("'CuDNNLSTM' is a Keras 2 layer; for PyTorch's cuDNN-backed module use the LSTM or GRU cell type in the PyTorch convention.*");
+        noBias.Should().Throw<ArgumentException>().WithParameterName("useBias").WithMessage("'CuDNNGRU' always has its two bias vectors*");
+        cell.Should().Throw<ArgumentException>().WithParameterName("isCell").WithMessage("'CuDNNLSTM' has no single-step cell; use a layer spec.*");
         resetBefore.Should().Throw<ArgumentException>().WithParameterName("resetAfter");
     }
 

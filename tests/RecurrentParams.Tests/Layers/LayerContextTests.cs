@@ -72,6 +72,17 @@ public sealed class LayerContextTests
     }
 
     [Fact]
+    public void ExpectRank_FirstLayerOfAModel_NamesTheModelInputAndIndex()
+    {
+        ModelBuilder builder = new ModelBuilder().Input(null, 5).RepeatVector(2);
+
+        Action act = () => builder.Build();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage(
+            "Layer 'repeat_vector' (index 0) expects a vector per sample (batch, features) but the model input returns (None, None, 5).");
+    }
+
+    [Fact]
     public void ExpectRank_HigherRankAfterARecurrentVector_HasNoRemedy()
     {
         // The remedy (return sequences) only helps a layer that wants a sequence, rank 3.
