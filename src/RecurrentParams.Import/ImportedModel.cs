@@ -69,8 +69,8 @@ public sealed class ImportedModel
     /// <value><see langword="true"/> when <see cref="StoredParams"/> is <see langword="null"/> or equals <see cref="ModelSummary.TotalParams"/>.</value>
     public bool CountsAgree => StoredParams is not long stored || stored == Summary.TotalParams;
 
-    /// <summary>Gets the PyTorch recurrent modules recovered from the tensors' names and shapes.</summary>
-    /// <value>Empty unless the file stores PyTorch-named recurrent weights (<c>weight_ih_l0</c>, ...); see <see cref="TorchArchitecture.Recover"/>.</value>
+    /// <summary>Gets the recurrent modules recovered from the tensors' names and shapes.</summary>
+    /// <value>Empty unless the file stores PyTorch-named recurrent weights (<c>weight_ih_l0</c>, ...; see <see cref="TorchArchitecture.Recover"/>) or is a Keras weights-only file (see <see cref="KerasArchitecture.Recover"/>).</value>
     public IReadOnlyList<RecoveredModule> Recovered
     {
         get => Array.AsReadOnly(recovered);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace RecurrentParams.Import;
 
-/// <summary>A PyTorch recurrent module (<c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.RNN</c> or a cell) recovered from the names and shapes of the tensors a file stores.</summary>
+/// <summary>A recurrent module recovered from the names and shapes of the tensors a file stores: a PyTorch <c>nn.LSTM</c>, <c>nn.GRU</c>, <c>nn.RNN</c> or cell (<see cref="TorchArchitecture"/>), or a Keras recurrent layer (<see cref="KerasArchitecture"/>).</summary>
 /// <remarks>
 /// When the tensors determine the module, <see cref="Spec"/> holds it and <see cref="Derivation"/> explains its count;
 /// when they do not (a tensor is missing and the module's name does not say which cell it is, or the shapes contradict
@@ -26,16 +26,16 @@ public sealed class RecoveredModule
         Derivation = spec is null ? null : Params.Explain(spec);
     }
 
-    /// <summary>Gets the module's path in the state dict, without the trailing dot.</summary>
-    /// <value>For example <c>encoder.lstm</c>; empty for a bare module saved on its own.</value>
+    /// <summary>Gets the module's path in the state dict, without the trailing dot, or the Keras layer's name.</summary>
+    /// <value>For example <c>encoder.lstm</c> or <c>bidirectional_1</c>; empty for a bare module saved on its own.</value>
     public string Prefix { get; }
 
-    /// <summary>Gets the PyTorch class the tensors belong to.</summary>
-    /// <value><c>LSTM</c>, <c>GRU</c>, <c>RNN</c>, <c>LSTMCell</c>, <c>GRUCell</c>, <c>RNNCell</c>, or <c>Recurrent</c> when ambiguous.</value>
+    /// <summary>Gets the PyTorch or Keras class the tensors belong to.</summary>
+    /// <value>PyTorch <c>LSTM</c>, <c>GRU</c>, <c>RNN</c>, <c>LSTMCell</c>, <c>GRUCell</c>, <c>RNNCell</c>; Keras <c>SimpleRNN</c>, <c>LSTM</c>, <c>GRU</c>, <c>CuDNNLSTM</c>, <c>CuDNNGRU</c>, <c>Bidirectional</c>; or <c>Recurrent</c> when ambiguous.</value>
     public string ClassName { get; }
 
     /// <summary>Gets the recovered module.</summary>
-    /// <value>A PyTorch-convention spec (<see cref="LayerSpec.TorchLstm"/> and friends); <see langword="null"/> when ambiguous.</value>
+    /// <value>A PyTorch-convention spec (<see cref="LayerSpec.TorchLstm"/> and friends) or a Keras one (<see cref="LayerSpec.Lstm"/> and friends); <see langword="null"/> when ambiguous.</value>
     public LayerSpec? Spec { get; }
 
     /// <summary>Gets how the recovered module's count adds up.</summary>
