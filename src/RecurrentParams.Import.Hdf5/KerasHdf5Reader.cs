@@ -15,7 +15,10 @@ namespace RecurrentParams.Import.Hdf5;
 /// picks the GRU <c>reset_after</c> default). Every dataset under <c>model_weights</c> becomes one of
 /// <see cref="ImportedModel.Tensors"/>, so <see cref="ImportedModel.CountsAgree"/> cross-checks the topology against what
 /// was saved; a file without <c>model_weights</c> has <see cref="ImportedModel.StoredParams"/> <see langword="null"/>.
-/// A weights-only file (<c>save_weights</c>) has no topology and is refused.</para>
+/// A weights-only file (<c>save_weights()</c>: legacy layer groups at the root, or a Keras 3 <c>*.weights.h5</c> with
+/// <c>layers</c> and <c>vars</c>) has no topology: its recurrent layers are recovered from the weights' names and shapes
+/// by <see cref="KerasArchitecture"/>, the other weights are summarized as <c>Tensors</c> rows per layer, and
+/// <see cref="ImportedModel.Metadata"/> says so under <c>topology</c>.</para>
 /// <para>A <c>.keras</c> archive's topology is read by <see cref="KerasArchiveReader"/>; its <c>model.weights.h5</c>
 /// entry, which Keras stores uncompressed, is read in place: the zip's end record, the entry's central directory header
 /// and its local header locate the bytes, and the HDF5 parser sees only that range of the archive. The datasets under
@@ -43,7 +46,7 @@ public static partial class KerasHdf5Reader
     /// <returns>The summary, the weight datasets' shapes and their count, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasHdf5"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has no <c>model_config</c>, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
     public static ImportedModel Read(Stream stream)
     {
@@ -55,11 +58,11 @@ public static partial class KerasHdf5Reader
 
         if (stream.CanSeek)
         {
-            return FromStream(stream);
+            return FromStream(stream, "weights");
         }
 
         using MemoryStream buffer = Buffer(stream, "the file");
-        return FromStream(buffer);
+        return FromStream(buffer, "weights");
     }
 
     /// <summary>Reads an <c>.h5</c> save from a file.</summary>
@@ -67,23 +70,23 @@ public static partial class KerasHdf5Reader
     /// <returns>The summary, the weight datasets' shapes and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has no <c>model_config</c>, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ImportedModel ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
-        return FromStream(stream);
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "weights");
     }
 
-    private static ImportedModel FromStream(Stream stream)
+    private static ImportedModel FromStream(Stream stream, string name)
     {
-        (string config, string? kerasVersion, string? backend, List<TensorInfo>? tensors) = ReadHdf5(stream, "the file", null, file =>
+        (string? config, string? kerasVersion, string? backend, List<TensorInfo>? tensors) = ReadHdf5<(string?, string?, string?, List<TensorInfo>?)>(stream, "the file", null, file =>
         {
             if (!file.AttributeExists("model_config"))
             {
-                throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON; a file written by save_weights() has no topology", "the root group", null);
+                return (null, OptionalString(file, "keras_version"), OptionalString(file, "backend"), WeightsOnly(file));
             }
 
             string config = ReadString(file.Attribute("model_config"), "the attribute 'model_config'", MaxConfigBytes);
@@ -100,6 +103,11 @@ public static partial class KerasHdf5Reader
             return (config, kerasVersion, backend, tensors);
         });
 
+        if (config is null)
+        {
+            return Recovered(name, tensors!, kerasVersion, backend);
+        }
+
         ImportedModel model = KerasModelReader.Parse(config, kerasVersion);
         var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal);
         if (backend is not null)
@@ -108,6 +116,68 @@ public static partial class KerasHdf5Reader
         }
 
         return Result(ModelFileFormat.KerasHdf5, model.Summary, tensors, metadata, "the group 'model_weights'");
+    }
+
+    /// <summary>
+    /// The datasets of a file without <c>model_config</c>: under <c>model_weights</c> (a full save stripped of its
+    /// topology), under <c>layers</c> and <c>vars</c> (Keras 3 <c>*.weights.h5</c>; not <c>optimizer</c>), or every
+    /// dataset (legacy <c>save_weights()</c>, one group per layer at the root).
+    /// </summary>
+    private static List<TensorInfo> WeightsOnly(NativeFile file)
+    {
+        var tensors = new List<TensorInfo>();
+        int visited = 0;
+        if (file.LinkExists("model_weights"))
+        {
+            Collect(Group(file, "model_weights", "the group 'model_weights'"), string.Empty, "model_weights/", 0, tensors, ref visited);
+        }
+        else if (file.LinkExists("layers"))
+        {
+            foreach (string group in ModelGroups.Where(file.LinkExists))
+            {
+                Collect(Group(file, group, "the group '" + group + "'"), group, string.Empty, 0, tensors, ref visited);
+            }
+        }
+        else
+        {
+            Collect(file, string.Empty, string.Empty, 0, tensors, ref visited);
+        }
+
+        if (tensors.Count == 0)
+        {
+            throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON, or the weight datasets of a file written by save_weights(); found neither", "the root group", null);
+        }
+
+        return tensors;
+    }
+
+    /// <summary>A weights-only file: the topology is recovered from the weights' names and shapes.</summary>
+    private static ImportedModel Recovered(string name, List<TensorInfo> tensors, string? kerasVersion, string? backend)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["topology"] = "recovered from weight names and shapes; the file has no model_config (written by save_weights())",
+        };
+        if (kerasVersion is not null)
+        {
+            metadata["keras_version"] = kerasVersion;
+        }
+
+        if (backend is not null)
+        {
+            metadata["backend"] = backend;
+        }
+
+        try
+        {
+            IReadOnlyList<RecoveredModule> recovered = KerasArchitecture.Recover(tensors);
+            ModelSummary summary = KerasArchitecture.Summarize(name, tensors);
+            return new ImportedModel(ModelFileFormat.KerasHdf5, summary, tensors, crossCheck: true) { Recovered = recovered, Metadata = metadata };
+        }
+        catch (OverflowException e)
+        {
+            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", "the root group", e);
+        }
     }
 
     /// <summary>

@@ -68,15 +68,31 @@ public sealed class KerasHdf5ReaderTests
     }
 
     [Fact]
-    public void Read_WeightsOnlyFile_SaysItHasNoTopology()
+    public void Read_WithoutModelConfig_RecoversTheLayerFromTheWeights()
     {
         byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
         int at = IndexOf(bytes, "model_config"u8.ToArray());
         bytes[at] = (byte)'M';
 
+        ImportedModel model = KerasHdf5Reader.Read(new MemoryStream(bytes));
+
+        model.Recovered.Single().Spec.Should().Be(LayerSpec.SimpleRnn(4, 5));
+        model.Summary.TotalParams.Should().Be(40);
+        model.StoredParams.Should().Be(40);
+        model.Metadata.Should().ContainKey("topology");
+        model.Metadata["keras_version"].Should().Be("3.16.0");
+    }
+
+    [Fact]
+    public void Read_NeitherModelConfigNorWeights_SaysSo()
+    {
+        byte[] bytes = Fixtures.Bytes("h5", "keras2-keras2.3-seq-emb-gru0.h5");
+        int at = IndexOf(bytes, "model_config"u8.ToArray());
+        bytes[at] = (byte)'M';
+
         Action read = () => KerasHdf5Reader.Read(new MemoryStream(bytes));
 
-        read.Should().Throw<ModelFormatException>().WithMessage("*model_config*save_weights*");
+        read.Should().Throw<ModelFormatException>().WithMessage("*'model_config'*or the weight datasets of a file written by save_weights(); found neither*");
     }
 
     /// <summary>
