@@ -110,8 +110,18 @@ public static class KerasArchitecture
     /// <summary>A recovered spec must count exactly the stored weights' elements.</summary>
     private static RecoveredModule Checked(string layer, string className, LayerSpec spec, TensorInfo[] tensors)
     {
-        long stored = tensors.Aggregate(0L, (acc, t) => checked(acc + t.ElementCount));
-        long expected = Params.Count(spec);
+        long stored;
+        long expected;
+        try
+        {
+            stored = tensors.Aggregate(0L, (acc, t) => checked(acc + t.ElementCount));
+            expected = Params.Count(spec);
+        }
+        catch (OverflowException)
+        {
+            return new RecoveredModule(layer, Unknown, null, tensors, Array.Empty<string>(), "the weights or " + className + "'s count hold more elements than fit in a 64-bit integer");
+        }
+
         return stored == expected
             ? new RecoveredModule(layer, className, spec, tensors, Array.Empty<string>(), null)
             : new RecoveredModule(layer, Unknown, null, tensors, Array.Empty<string>(), string.Format(CultureInfo.InvariantCulture, "the weights hold {0} elements but {1} has {2}", stored, Params.Explain(spec).Subject, expected));
@@ -182,7 +192,7 @@ public static class KerasArchitecture
 
                 resetAfter = true;
             }
-            else if (b.Length == 1 && b[0] == 2 * width)
+            else if (b.Length == 1 && width <= long.MaxValue / 2 && b[0] == 2 * width)
             {
                 if (gates == 1 || inCell)
                 {

@@ -112,6 +112,18 @@ public sealed class KerasArchitectureTests
     }
 
     [Fact]
+    public void Recover_CountBeyondALong_IsAmbiguousNotAnException()
+    {
+        // LSTM(2^30) on 2^30 features: 4·(2^60 + 2^60 + 2^30) > 2^63 - 1.
+        const long u = 1L << 30;
+        RecoveredModule module = KerasArchitecture.Recover([T("l/kernel", u, 4 * u), T("l/recurrent_kernel", u, 4 * u), T("l/bias", long.MaxValue)]).Single();
+        RecoveredModule noBias = KerasArchitecture.Recover([T("l/kernel", u, 4 * u), T("l/recurrent_kernel", u, 4 * u)]).Single();
+
+        module.Ambiguity.Should().Contain("fits no Keras cell");
+        noBias.Ambiguity.Should().Contain("more elements than fit in a 64-bit integer");
+    }
+
+    [Fact]
     public void Recover_NonRecurrentWeights_AreIgnored()
     {
         KerasArchitecture.Recover([T("dense/dense/kernel:0", 4, 3), T("dense/dense/bias:0", 3), T("forward_dense/forward_dense/kernel:0", 4, 3), T("layers/embedding/vars/0", 100, 8)])
