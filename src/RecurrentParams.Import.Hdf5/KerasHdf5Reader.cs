@@ -129,7 +129,9 @@ public static partial class KerasHdf5Reader
         int visited = 0;
         if (file.LinkExists("model_weights"))
         {
-            Collect(Group(file, "model_weights", "the group 'model_weights'"), string.Empty, "model_weights/", 0, tensors, ref visited);
+            IH5Group weights = Group(file, "model_weights", "the group 'model_weights'");
+            Collect(weights, string.Empty, "model_weights/", 0, tensors, ref visited);
+            tensors = InModelOrder(weights, tensors, "the attribute 'model_weights/layer_names'");
         }
         else if (file.LinkExists("layers"))
         {
@@ -141,6 +143,7 @@ public static partial class KerasHdf5Reader
         else
         {
             Collect(file, string.Empty, string.Empty, 0, tensors, ref visited);
+            tensors = InModelOrder(file, tensors, "the attribute 'layer_names'");
         }
 
         if (tensors.Count == 0)
@@ -149,6 +152,40 @@ public static partial class KerasHdf5Reader
         }
 
         return tensors;
+    }
+
+    /// <summary>
+    /// Orders the tensors by their layer's place in the group's <c>layer_names</c> attribute, which Keras 2 and tf.keras
+    /// write in model order (HDF5 lists the groups by name); tensors of layers it does not name keep their place after them.
+    /// </summary>
+    private static List<TensorInfo> InModelOrder(IH5Group group, List<TensorInfo> tensors, string where)
+    {
+        if (!group.AttributeExists("layer_names"))
+        {
+            return tensors;
+        }
+
+        IH5Attribute attribute = group.Attribute("layer_names");
+        ulong count = attribute.Space.Dimensions.Aggregate(1UL, (a, d) => d > MaxObjects ? MaxObjects + 1UL : Math.Min(a * d, MaxObjects + 1UL));
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength) || attribute.Space.Dimensions.Length != 1 || count > MaxObjects
+            || (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > 4096))
+        {
+            throw new ModelFormatException("expected a list of at most " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " layer names", where, null);
+        }
+
+        var place = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string? name in attribute.Read<string[]>())
+        {
+            string layer = (name ?? string.Empty).TrimEnd('\0');
+            place.TryAdd(layer, place.Count);
+        }
+
+        return tensors
+            .Select((tensor, index) => (Tensor: tensor, Index: index, Place: place.TryGetValue(tensor.Name.Split('/')[0], out int at) ? at : int.MaxValue))
+            .OrderBy(t => t.Place)
+            .ThenBy(t => t.Index)
+            .Select(t => t.Tensor)
+            .ToList();
     }
 
     /// <summary>A weights-only file: the topology is recovered from the weights' names and shapes.</summary>
