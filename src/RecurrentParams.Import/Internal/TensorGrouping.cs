@@ -10,7 +10,28 @@ internal static class TensorGrouping
 {
     private static readonly string[] BufferSuffixes = ["running_mean", "running_var", "num_batches_tracked"];
 
-    public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered)
+    public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered) =>
+        Summarize(name, Convention.PyTorch, tensors, recovered, Row, k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
+
+    /// <summary>
+    /// The rows of stored tensors in file order: each recovered module where its first tensor is, then every group of the
+    /// remaining tensors (by <paramref name="groupOf"/>) as a <c>Tensors</c> row where its first tensor is.
+    /// </summary>
+    /// <param name="name">The summary's name.</param>
+    /// <param name="convention">The framework the names follow.</param>
+    /// <param name="tensors">The tensors in file order.</param>
+    /// <param name="recovered">The recovered modules; their tensors are not grouped again.</param>
+    /// <param name="moduleRow">The row of a recovered module.</param>
+    /// <param name="groupOf">The group (layer or module prefix) of the tensor at an index.</param>
+    /// <param name="weightsOf">The weights of a group, from its name and its tensors' indices.</param>
+    public static ModelSummary Summarize(
+        string name,
+        Convention convention,
+        IReadOnlyList<TensorInfo> tensors,
+        IReadOnlyList<RecoveredModule> recovered,
+        Func<RecoveredModule, LayerSummary> moduleRow,
+        Func<int, string> groupOf,
+        Func<string, IReadOnlyList<int>, IEnumerable<WeightTensor>> weightsOf)
     {
         var claimed = new HashSet<TensorInfo>(ReferenceComparer<TensorInfo>.Instance);
         var rows = new List<(int Order, LayerSummary Row)>();
@@ -27,36 +48,33 @@ internal static class TensorGrouping
                 claimed.Add(tensor);
             }
 
-            rows.Add((module.Tensors.Min(t => firstIndex[t]), Row(module)));
+            rows.Add((module.Tensors.Min(t => firstIndex[t]), moduleRow(module)));
         }
 
-        var groups = new Dictionary<string, List<TensorInfo>>(StringComparer.Ordinal);
-        var groupOrder = new List<(string Prefix, int First)>();
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var groupOrder = new List<string>();
         for (int k = 0; k < tensors.Count; k++)
         {
-            TensorInfo tensor = tensors[k];
-            if (claimed.Contains(tensor))
+            if (claimed.Contains(tensors[k]))
             {
                 continue;
             }
 
-            int dot = tensor.Name.LastIndexOf('.');
-            string prefix = dot < 0 ? string.Empty : tensor.Name.Substring(0, dot);
-            if (!groups.TryGetValue(prefix, out List<TensorInfo>? list))
+            string group = groupOf(k);
+            if (!groups.TryGetValue(group, out List<int>? members))
             {
-                list = [];
-                groups.Add(prefix, list);
-                groupOrder.Add((prefix, k));
+                members = [];
+                groups.Add(group, members);
+                groupOrder.Add(group);
             }
 
-            list.Add(tensor);
+            members.Add(k);
         }
 
-        foreach ((string prefix, int first) in groupOrder)
+        foreach (string group in groupOrder)
         {
-            List<TensorInfo> list = groups[prefix];
-            WeightTensor[] weights = list.Select(t => Weight(t, prefix)).ToArray();
-            rows.Add((first, new LayerSummary(prefix.Length == 0 ? "(root)" : prefix, "Tensors", new[] { OutputShape.Unknown }, weights)));
+            List<int> members = groups[group];
+            rows.Add((members[0], new LayerSummary(group.Length == 0 ? "(root)" : group, "Tensors", new[] { OutputShape.Unknown }, weightsOf(group, members))));
         }
 
         if (rows.Count == 0)
@@ -64,7 +82,14 @@ internal static class TensorGrouping
             rows.Add((0, new LayerSummary("(empty)", "Tensors", new[] { OutputShape.Unknown }, Array.Empty<WeightTensor>())));
         }
 
-        return new ModelSummary(name, Convention.PyTorch, null, rows.OrderBy(r => r.Order).Select(r => r.Row));
+        return new ModelSummary(name, convention, null, rows.OrderBy(r => r.Order).Select(r => r.Row));
+    }
+
+    /// <summary>A PyTorch tensor's module: its name up to the last dot (<c>fc.weight</c> → <c>fc</c>).</summary>
+    private static string Prefix(string tensorName)
+    {
+        int dot = tensorName.LastIndexOf('.');
+        return dot < 0 ? string.Empty : tensorName.Substring(0, dot);
     }
 
     public static WeightTensor Weight(TensorInfo tensor, string prefix)
