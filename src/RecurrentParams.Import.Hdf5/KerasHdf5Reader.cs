@@ -166,8 +166,7 @@ public static partial class KerasHdf5Reader
         }
 
         IH5Attribute attribute = group.Attribute("layer_names");
-        ulong count = attribute.Space.Dimensions.Aggregate(1UL, (a, d) => d > MaxObjects ? MaxObjects + 1UL : Math.Min(a * d, MaxObjects + 1UL));
-        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength) || attribute.Space.Dimensions.Length != 1 || count > MaxObjects
+        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength) || attribute.Space.Dimensions.Length != 1 || attribute.Space.Dimensions[0] > MaxObjects
             || (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > 4096))
         {
             throw new ModelFormatException("expected a list of at most " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " layer names", where, null);

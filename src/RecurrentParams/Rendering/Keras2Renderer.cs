@@ -34,7 +34,7 @@ internal static class Keras2Renderer
             string count = ShapeText.Plain(row.Params);
             if (graph)
             {
-                string[] connections = row.InboundNodes.SelectMany(call => call).Select(t => t.ToString()).ToArray();
+                string[] connections = ShapeText.Connections(row).ToArray();
                 Row(text, positions, [name, shape, count, connections.Length == 0 ? string.Empty : connections[0]]);
                 foreach (string further in connections.Skip(1))
                 {

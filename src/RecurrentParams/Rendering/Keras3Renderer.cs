@@ -49,7 +49,7 @@ internal static class Keras3Renderer
             var fields = new List<string> { row.Name + " (" + row.ClassName + ")", ShapeText.Keras3(row.Outputs), ShapeText.Thousands(row.Params) };
             if (graph)
             {
-                fields.Add(Connections(row));
+                fields.Add(ShapeText.ConnectedTo(row));
             }
 
             if (trainable)
@@ -89,13 +89,6 @@ internal static class Keras3Renderer
         }
 
         return RichTable.TryColumnWidths(lineLength, widths);
-    }
-
-    /// <summary>Keras' <c>get_connections</c>: every tensor of every call, <c>lstm[0][0], gru[0][0]</c>, or <c>-</c>.</summary>
-    private static string Connections(LayerSummary row)
-    {
-        string joined = string.Join(", ", row.InboundNodes.SelectMany(call => call));
-        return joined.Length == 0 ? "-" : joined;
     }
 
     /// <summary>Keras: <c>Y</c> for a trainable layer with weights, <c>N</c> for a frozen one, <c>-</c> without weights.</summary>

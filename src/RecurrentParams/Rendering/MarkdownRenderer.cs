@@ -62,8 +62,7 @@ internal static class MarkdownRenderer
                 var cells = new List<string> { Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), ShapeText.Thousands(row.Params) };
                 if (graph)
                 {
-                    string connections = string.Join(", ", row.InboundNodes.SelectMany(call => call).Select(t => Escape(t.ToString())));
-                    cells.Add(connections.Length == 0 ? "-" : connections);
+                    cells.Add(Escape(ShapeText.ConnectedTo(row)));
                 }
 
                 if (frozen)

@@ -25,6 +25,17 @@ internal static class ShapeText
     public static string Keras3(IReadOnlyList<OutputShape> shapes) =>
         shapes.Count == 1 ? Keras3(shapes[0]) : "[" + string.Join(", ", shapes.Select(Keras3)) + "]";
 
+    /// <summary>Every tensor of every call of a row, in order (<c>lstm[0][0]</c>); empty for an input or a sequential row.</summary>
+    public static IEnumerable<string> Connections(LayerSummary row) =>
+        row.InboundNodes.SelectMany(call => call).Select(tensor => tensor.ToString());
+
+    /// <summary>Keras 3's <c>get_connections</c>: the connections joined by ", ", or <c>-</c> without any.</summary>
+    public static string ConnectedTo(LayerSummary row)
+    {
+        string joined = string.Join(", ", Connections(row));
+        return joined.Length == 0 ? "-" : joined;
+    }
+
     private static string Keras3(OutputShape shape) =>
         shape.IsKnown ? "(" + string.Join(", ", shape.Dimensions.Select(d => d is long known ? Plain(known) : "None")) + ")" : "?";
 }
