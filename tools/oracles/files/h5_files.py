@@ -95,7 +95,7 @@ def main():
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump({"writer": "h5py-" + h5py.__version__, "models": rows}, f, indent=1)
         f.write("\n")
-    print("wrote %d .h5 files" % len(rows))
+    print("wrote %d .h5 files and %d manifest rows" % (len(rows) - 1, len(rows)))
 
 
 if __name__ == "__main__":
