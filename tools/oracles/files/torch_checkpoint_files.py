@@ -378,7 +378,7 @@ def main():
                          "the allow-list", "kind": "hostile"})
 
     with open(os.path.join(ROOT, "manifest.json"), "w") as f:
-        json.dump({"framework": FRAMEWORK, "files": rows}, f, indent=1)
+        json.dump({"framework": FRAMEWORK, "models": rows}, f, indent=1)
         f.write("\n")
     print("wrote %d torch fixtures" % len(rows))
 
