@@ -20,7 +20,6 @@ namespace RecurrentParams.Import.Torch.Pickle;
 /// </remarks>
 internal sealed class PickleMachine
 {
-    private const string DocumentLimit = "bytes ModelReaderOptions.MaxDocumentBytes allows in one pickle";
     private readonly ByteSource input;
     private readonly ModelReaderOptions options;
     private readonly TorchGlobals globals;
@@ -28,6 +27,7 @@ internal sealed class PickleMachine
     private readonly List<object?> stack = [];
     private readonly List<int> marks = [];
     private readonly Dictionary<long, object?> memo = [];
+    private readonly string documentLimit;
     private long start;
 
     public PickleMachine(ByteSource input, ModelReaderOptions options, TorchGlobals globals, Func<object?, string, object?> persistentLoad)
@@ -36,6 +36,7 @@ internal sealed class PickleMachine
         this.options = options;
         this.globals = globals;
         this.persistentLoad = persistentLoad;
+        documentLimit = string.Format(CultureInfo.InvariantCulture, "{0:N0} bytes ModelReaderOptions.MaxDocumentBytes allows in one pickle", options.MaxDocumentBytes);
     }
 
     /// <summary>Reads one pickle, up to and including its <c>STOP</c>, and returns its value.</summary>
@@ -50,7 +51,7 @@ internal sealed class PickleMachine
             long at = input.Offset;
             if (at - start >= options.MaxDocumentBytes)
             {
-                throw Fail.Error(input.At(at), string.Format(CultureInfo.InvariantCulture, "the pickle is longer than the {0:N0} {1}", options.MaxDocumentBytes, DocumentLimit));
+                throw Fail.Error(input.At(at), string.Format(CultureInfo.InvariantCulture, "the pickle is longer than the {0}", documentLimit));
             }
 
             int code = input.ReadByte();
@@ -165,10 +166,10 @@ internal sealed class PickleMachine
                 Push(Utf8(Length8("BINUNICODE8"), "BINUNICODE8"));
                 break;
             case (byte)'T': // BINSTRING (Python 2 str)
-                Push(Latin1(input.Run(UInt(4, "BINSTRING"), Remaining, "BINSTRING", DocumentLimit)));
+                Push(Latin1(input.Run(UInt(4, "BINSTRING"), Remaining, "BINSTRING", documentLimit)));
                 break;
             case (byte)'U': // SHORT_BINSTRING
-                Push(Latin1(input.Run(input.Byte("SHORT_BINSTRING"), Remaining, "SHORT_BINSTRING", DocumentLimit)));
+                Push(Latin1(input.Run(input.Byte("SHORT_BINSTRING"), Remaining, "SHORT_BINSTRING", documentLimit)));
                 break;
             case (byte)'S': // STRING (text, quoted)
                 Push(Unquote(Latin1(input.Line(options.MaxNameLength + 2, "STRING", "characters ModelReaderOptions.MaxNameLength allows")), at));
@@ -447,7 +448,7 @@ internal sealed class PickleMachine
 
     private object Long(long length, string what)
     {
-        byte[] bytes = input.Run(length, Remaining, what, DocumentLimit);
+        byte[] bytes = input.Run(length, Remaining, what, documentLimit);
         if (bytes.Length <= 8)
         {
             long value = 0;
@@ -488,11 +489,11 @@ internal sealed class PickleMachine
             : throw Error(at, what + " expects a decimal memo index");
 
     private string Utf8(long length, string what) =>
-        Encoding.UTF8.GetString(input.Run(length, Remaining, what, DocumentLimit));
+        Encoding.UTF8.GetString(input.Run(length, Remaining, what, documentLimit));
 
     private PickleBytes SkipBytes(long length, string what)
     {
-        input.Claim(length, Remaining, what, DocumentLimit);
+        input.Claim(length, Remaining, what, documentLimit);
         input.Skip(length, what);
         return new PickleBytes(length);
     }
