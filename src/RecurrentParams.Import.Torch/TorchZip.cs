@@ -201,6 +201,11 @@ internal static class TorchZip
 
     private static byte[] ReadCompressed(Stream archive, ZipEntryLocation location)
     {
+        if (location.CompressedSize > location.UncompressedSize + (location.UncompressedSize / 64) + 1024)
+        {
+            throw Fail.Error("the archive", string.Format(CultureInfo.InvariantCulture, "a deflated entry of {0} bytes claims to inflate to only {1}; deflate never grows data that much", location.CompressedSize, location.UncompressedSize));
+        }
+
         byte[] compressed = new byte[location.CompressedSize];
         archive.Position = location.DataOffset;
         StreamInput.ReadExactly(archive, compressed, compressed.Length, location.DataOffset);

@@ -133,13 +133,13 @@ internal sealed class PickleMachine
                 Push((long)UInt(2, "BININT2"));
                 break;
             case (byte)'J': // BININT
-                Push((long)(int)UInt(4, "BININT"));
+                Push((long)unchecked((int)UInt(4, "BININT")));
                 break;
             case 0x8a: // LONG1
                 Push(Long(input.Byte("LONG1"), "LONG1"));
                 break;
             case 0x8b: // LONG4
-                Push(Long((int)UInt(4, "LONG4"), "LONG4"));
+                Push(Long(unchecked((int)UInt(4, "LONG4")), "LONG4"));
                 break;
             case (byte)'G': // BINFLOAT (big-endian)
                 Span<byte> bits = stackalloc byte[8];
