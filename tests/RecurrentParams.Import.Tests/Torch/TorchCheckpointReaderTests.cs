@@ -192,6 +192,31 @@ public sealed class TorchCheckpointReaderTests
         model.Metadata["bytes.float16"].Should().Be("704");
     }
 
+    [Fact]
+    public void Read_OneGigabyteCheckpoint_ReadsOnlyTheDirectoryAndThePickle()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "rp-torch-" + Guid.NewGuid().ToString("N") + ".pt");
+        try
+        {
+            long size = TorchFiles.WriteSparseLstm(path, inputSize: 4096, hiddenSize: 4096, numLayers: 2);
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+            using var counting = new CountingStream(file);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+
+            ImportedModel model = TorchCheckpointReader.Read(counting);
+
+            (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+            size.Should().BeGreaterThan(1L << 30);
+            counting.BytesRead.Should().BeLessThan(64 * 1024);
+            model.Summary.TotalParams.Should().Be(Params.Count(LayerSpec.TorchLstm(4096, 4096, numLayers: 2)));
+            model.Recovered.Single().Prefix.Should().Be("lstm");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static long Tied(JsonElement truth) => truth.Str("id") is "state-dict-tied" or "checkpoint-wrapped" ? 500 : 0;
 
     private static ImportedModel Read(string id) => TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", Fixtures.Manifest("torch")[id].Str("file")!));

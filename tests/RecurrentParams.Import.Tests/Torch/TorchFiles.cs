@@ -158,6 +158,43 @@ internal static class TorchFiles
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// The state dict of <c>nn.LSTM(inputSize, hiddenSize, numLayers)</c> as torch.save writes it (float32, storage keys
+    /// "0", "1", ...), in a stored zip whose storage bytes are holes: a sparse file as long as the real checkpoint.
+    /// </summary>
+    /// <returns>The file's length.</returns>
+    public static long WriteSparseLstm(string path, int inputSize, int hiddenSize, int numLayers)
+    {
+        var tensors = new List<(string Name, long[] Size)>();
+        long gates = 4L * hiddenSize;
+        for (int layer = 0; layer < numLayers; layer++)
+        {
+            long input = layer == 0 ? inputSize : hiddenSize;
+            string k = layer.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            tensors.Add(("lstm.weight_ih_l" + k, [gates, input]));
+            tensors.Add(("lstm.weight_hh_l" + k, [gates, hiddenSize]));
+            tensors.Add(("lstm.bias_ih_l" + k, [gates]));
+            tensors.Add(("lstm.bias_hh_l" + k, [gates]));
+        }
+
+        var entries = new List<(string, byte[], long)> { ("archive/data.pkl", Pickler.StateDict(tensors.ToArray()), 0) };
+        for (int k = 0; k < tensors.Count; k++)
+        {
+            long bytes = 4;
+            foreach (long d in tensors[k].Size)
+            {
+                bytes *= d;
+            }
+
+            entries.Add(("archive/data/" + k.ToString(System.Globalization.CultureInfo.InvariantCulture), [], bytes));
+        }
+
+        entries.Add(("archive/version", "3\n"u8.ToArray(), 0));
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        ZipBytes.WriteStored(file, entries.ToArray());
+        return file.Length;
+    }
+
     /// <summary>A legacy file: magic number, protocol 1001, sys info, the object pickle, the key list and each storage's count and bytes.</summary>
     public static byte[] Legacy(byte[] objectPickle, params (string Key, long Numel, int Bytes)[] storages)
     {
