@@ -12,7 +12,7 @@ Needs Debian's python3-torch (torch 1.13). Writes into tests/RecurrentParams.Imp
                         once), the trainable part, buffers apart, the state dict's tensors and elements, dtypes, the
                         recurrent modules' constructor arguments, and which key of a wrapped checkpoint holds the model
 
---large PATH writes one more, larger checkpoint (about 40 MB) outside the fixtures, for trying the reader by hand; the
+--large PATH writes one more, larger checkpoint (about 67 MB) outside the fixtures, for trying the reader by hand; the
 benchmark makes its 1 GB file itself.
 
 Weights are drawn from torch.manual_seed(20261127). torch.save writes no timestamps and names records after the file
@@ -267,7 +267,7 @@ def main():
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable] + sys.argv)
     parser = argparse.ArgumentParser()
-    parser.add_argument("--large", help="also write a ~40 MB checkpoint to this path (not a fixture)")
+    parser.add_argument("--large", help="also write a ~67 MB checkpoint to this path (not a fixture)")
     args = parser.parse_args()
     torch.manual_seed(SEED)
     os.makedirs(ROOT, exist_ok=True)
