@@ -135,7 +135,7 @@ public static class TorchCheckpointReader
         int first = stream.ReadByte();
         if (first == 0x80)
         {
-            return TorchLegacy.Read(new PrefixedStream(0x80, stream), name, options);
+            return TorchLegacy.Read(stream, name, options, first);
         }
 
         if (first != 'P')
@@ -149,59 +149,5 @@ public static class TorchCheckpointReader
         Buffer.BlockCopy(rest, 0, all, 1, rest.Length);
         using var buffered = new MemoryStream(all, writable: false);
         return TorchZip.Read(buffered, name, options);
-    }
-
-    /// <summary>A forward-only stream with one byte put back in front.</summary>
-    private sealed class PrefixedStream : Stream
-    {
-        private readonly Stream inner;
-        private int first;
-
-        public PrefixedStream(byte first, Stream inner)
-        {
-            this.first = first;
-            this.inner = inner;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (count == 0)
-            {
-                return 0;
-            }
-
-            if (first >= 0)
-            {
-                buffer[offset] = (byte)first;
-                first = -1;
-                return 1;
-            }
-
-            return inner.Read(buffer, offset, count);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -19,10 +19,14 @@ internal static class TorchLegacy
     /// <summary>The magic number 0x1950a86a20f9469cfc6c, little-endian, as <c>LONG1</c> stores it.</summary>
     internal static readonly byte[] Magic = [0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19];
 
-    public static ImportedModel Read(Stream stream, string name, ModelReaderOptions options)
+    /// <param name="stream">The file, at its start, or just after its first byte (<paramref name="first"/>) on a forward-only stream.</param>
+    /// <param name="name">The summary's name.</param>
+    /// <param name="options">The limits.</param>
+    /// <param name="first">The first byte when it was already read, or -1.</param>
+    public static ImportedModel Read(Stream stream, string name, ModelReaderOptions options, int first = -1)
     {
         long origin = stream.CanSeek ? stream.Position : 0;
-        var source = new ByteSource(stream, origin, "the file");
+        var source = new ByteSource(stream, origin, "the file", first);
         var globals = new TorchGlobals(options);
         var storages = new Dictionary<string, TorchStorage>(StringComparer.Ordinal);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["serialization"] = "legacy" };

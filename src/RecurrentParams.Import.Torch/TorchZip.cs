@@ -20,7 +20,7 @@ internal static class TorchZip
 
     public static ImportedModel Read(Stream archive, string name, ModelReaderOptions options)
     {
-        ZipDirectory directory = ZipLocator.List(archive, options.MaxTensors, "ModelReaderOptions.MaxTensors allows");
+        ZipDirectory directory = ZipLocator.List(archive, options.MaxTensors, "ModelReaderOptions.MaxTensors");
         var byName = new Dictionary<string, ZipDirectoryEntry>(StringComparer.Ordinal);
         foreach (ZipDirectoryEntry entry in directory.Entries)
         {

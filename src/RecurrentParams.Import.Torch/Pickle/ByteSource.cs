@@ -24,7 +24,8 @@ internal sealed class ByteSource
     /// <param name="stream">A readable stream.</param>
     /// <param name="origin">The absolute offset of the stream's current position, for messages.</param>
     /// <param name="where">What is read (<c>archive/data.pkl</c>, <c>the file</c>), for messages.</param>
-    public ByteSource(Stream stream, long origin, string where)
+    /// <param name="first">A byte already read from a forward-only stream, put back in front; -1 for none.</param>
+    public ByteSource(Stream stream, long origin, string where, int first = -1)
     {
         this.stream = stream;
         Origin = origin;
@@ -32,6 +33,12 @@ internal sealed class ByteSource
         if (stream.CanSeek)
         {
             end = stream.Length - stream.Position;
+        }
+
+        if (first >= 0)
+        {
+            buffer[0] = (byte)first;
+            length = 1;
         }
     }
 
