@@ -11,14 +11,14 @@ internal static class TensorGrouping
     private static readonly string[] BufferSuffixes = ["running_mean", "running_var", "num_batches_tracked"];
 
     public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered) =>
-        Summarize(name, Convention.PyTorch, tensors, recovered, m => Row(m, null), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
+        Summarize(name, Convention.Torch, tensors, recovered, m => Row(m, null), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
 
     /// <summary>
     /// The rows of a PyTorch module tree's parameters: as <see cref="Summarize(string, IReadOnlyList{TensorInfo}, IReadOnlyList{RecoveredModule})"/>,
     /// but whether a tensor is trainable comes from the file (<c>requires_grad</c>) and each group's row is named after its module's class.
     /// </summary>
     public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered, Func<TensorInfo, bool> trainable, Func<string, string> classOf) =>
-        Summarize(name, Convention.PyTorch, tensors, recovered, m => Row(m, trainable), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix, trainable)), classOf);
+        Summarize(name, Convention.Torch, tensors, recovered, m => Row(m, trainable), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix, trainable)), classOf);
 
     /// <summary>
     /// The rows of stored tensors in file order: each recovered module where its first tensor is, then every group of the

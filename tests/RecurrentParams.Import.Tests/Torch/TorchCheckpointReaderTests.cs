@@ -110,6 +110,22 @@ public sealed class TorchCheckpointReaderTests
         TorchCheckpointReader.LooksLikeTorch(bytes.AsSpan(0, 64)).Should().BeTrue();
     }
 
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void ModelFile_AnyKind_IsReadByThisReader(string id)
+    {
+        ImportedModel expected = Read(id);
+        string path = Fixtures.PathOf("torch", Fixtures.Manifest("torch")[id].Str("file")!);
+
+        ImportedModel fromFile = ModelFile.ReadFile(path);
+        using var stream = new NonSeekableStream(File.ReadAllBytes(path));
+        ImportedModel fromStream = ModelFile.Read(stream);
+
+        fromFile.Format.Should().Be(expected.Format);
+        fromFile.Summary.Should().Be(expected.Summary);
+        fromStream.Tensors.Should().Equal(expected.Tensors);
+    }
+
     [Fact]
     public void ReadFile_WrappedCheckpoint_SaysWhichKeyAndCountsTheOptimizerApart()
     {
