@@ -224,7 +224,7 @@ public sealed class TorchCheckpointReaderTests
             (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
             size.Should().BeGreaterThan(1L << 30);
             counting.BytesRead.Should().BeLessThan(128 * 1024, "the end record search reads the last 65,557 bytes; the rest is the directory and the pickle");
-            model.Summary.TotalParams.Should().Be(Params.Count(LayerSpec.TorchLstm(4096, 4096, numLayers: 2)));
+            model.Summary.TotalParams.Should().Be(Params.Count(LayerSpec.Torch.Lstm(4096, 4096, numLayers: 2)));
             model.Recovered.Single().Prefix.Should().Be("lstm");
         }
         finally
