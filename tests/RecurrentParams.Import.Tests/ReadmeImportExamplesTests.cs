@@ -48,7 +48,7 @@ public sealed class ReadmeImportExamplesTests
         [
             TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "state-dict-zoo.pt")).Summary.Render(SummaryFormat.Torchinfo),
             string.Concat(new[] { "state_dict_key", "checkpoint.epoch", "optimizer_elements", "shared_tensors" }.Select(key => $"{key} = {ckpt.Metadata[key]}\n")),
-            module.Summary.Render(SummaryFormat.Keras3) + $"{module.Metadata["buffers"]} buffers, {module.Metadata["buffer_elements"]} elements\n",
+            module.Summary.Render(SummaryFormat.Markdown) + "\n" + $"{module.Metadata["buffers"]} buffers, {module.Metadata["buffer_elements"]} elements\n",
             TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "torchscript-scripted.pt")).Summary.Render(SummaryFormat.Torchinfo),
             $"{legacy.Format} {legacy.Recovered[0]}\n" + legacy.Recovered[0].Derivation,
         ];
