@@ -42,7 +42,7 @@ public static class TorchCheckpointReader
     public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromStream(stream, "model", options ?? ModelReaderOptions.Default);
+        return FromStream(stream, "model", options ?? ModelReaderOptions.Default).Model;
     }
 
     /// <summary>Reads a PyTorch file.</summary>
@@ -57,7 +57,14 @@ public static class TorchCheckpointReader
     public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "model", options ?? ModelReaderOptions.Default);
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "model", options ?? ModelReaderOptions.Default).Model;
+    }
+
+    /// <summary>Reads a PyTorch file and returns its module tree as well: classes, instance names, parameters and buffers, for the module-tree renderers to come.</summary>
+    internal static TorchReadResult ReadWithTree(Stream stream, ModelReaderOptions? options = null)
+    {
+        StreamInput.CheckReadable(stream, nameof(stream));
+        return FromStream(stream, "model", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Tells from a file's first bytes whether it looks like a PyTorch file this reader reads: a legacy file's pickled magic number, or a zip whose first entry is a PyTorch record (<c>archive/data.pkl</c>, <c>archive/data/0</c>, <c>archive/version</c>, ...).</summary>
@@ -94,7 +101,7 @@ public static class TorchCheckpointReader
         return record is "data.pkl" or "version" or "byteorder" or "constants.pkl" or ".data/version" || record.StartsWith("data/", StringComparison.Ordinal) || record.StartsWith("code/", StringComparison.Ordinal) || record.StartsWith("constants/", StringComparison.Ordinal);
     }
 
-    private static ImportedModel FromStream(Stream stream, string name, ModelReaderOptions options)
+    private static TorchReadResult FromStream(Stream stream, string name, ModelReaderOptions options)
     {
         if (!stream.CanSeek)
         {
@@ -130,7 +137,7 @@ public static class TorchCheckpointReader
     }
 
     /// <summary>A non-seekable stream: a legacy file is read forward; a zip, whose directory is at its end, is buffered within <see cref="ModelReaderOptions.MaxDocumentBytes"/>.</summary>
-    private static ImportedModel FromForwardStream(Stream stream, string name, ModelReaderOptions options)
+    private static TorchReadResult FromForwardStream(Stream stream, string name, ModelReaderOptions options)
     {
         int first = stream.ReadByte();
         if (first == 0x80)

@@ -24,7 +24,7 @@ internal sealed class TorchContent
 
     private readonly ModelReaderOptions options;
     private readonly Func<PickleGlobal, (ISet<string> Parameters, ISet<string> Buffers)?> scriptLists;
-    private readonly HashSet<object> visitedModules = new(ReferenceComparer<object>.Instance);
+    private readonly Dictionary<object, string> visitedModules = new(ReferenceComparer<object>.Instance);
     private readonly Dictionary<TorchTensor, string> seenTensors = new(ReferenceComparer<TorchTensor>.Instance);
     private int moduleCount;
 
@@ -42,7 +42,7 @@ internal sealed class TorchContent
     /// <param name="scriptLists">For TorchScript, the <c>__parameters__</c> and <c>__buffers__</c> a class's code declares, or <see langword="null"/> when unknown.</param>
     /// <param name="metadata">Metadata to add to.</param>
     /// <param name="where">The pickle, for messages.</param>
-    public static ImportedModel Summarize(
+    public static TorchReadResult Summarize(
         string name,
         ModelFileFormat format,
         object? root,
@@ -205,7 +205,7 @@ internal sealed class TorchContent
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private ImportedModel Run(string name, ModelFileFormat format, object? root, Dictionary<string, string> metadata, string where)
+    private TorchReadResult Run(string name, ModelFileFormat format, object? root, Dictionary<string, string> metadata, string where)
     {
         try
         {
@@ -213,11 +213,11 @@ internal sealed class TorchContent
         }
         catch (OverflowException e)
         {
-            return Fail.At<ImportedModel>(where, "the tensors' element count does not fit in a 64-bit integer", e);
+            return Fail.At<TorchReadResult>(where, "the tensors' element count does not fit in a 64-bit integer", e);
         }
     }
 
-    private ImportedModel Interpret(string name, ModelFileFormat format, object? root, Dictionary<string, string> metadata, string where)
+    private TorchReadResult Interpret(string name, ModelFileFormat format, object? root, Dictionary<string, string> metadata, string where)
     {
         // Walk everything once: bounds the depth and counts what lies outside the model.
         List<TorchTensor> all = Reachable(root, options, where);
@@ -236,7 +236,7 @@ internal sealed class TorchContent
         {
             metadata["content"] = "state_dict";
             metadata["state_dict_key"] = "(root)";
-            return FromStateDict(name, format, (PickleDict)root!, all, metadata, where);
+            return new TorchReadResult(FromStateDict(name, format, (PickleDict)root!, all, metadata, where), null);
         }
 
         var candidates = new List<(string Path, string Key, object Value, int Tensors)>();
@@ -260,7 +260,7 @@ internal sealed class TorchContent
             metadata["content"] = "tensors";
             var named = new List<(string, TorchTensor)>();
             Named(root, string.Empty, 0, named, new HashSet<object>(ReferenceComparer<object>.Instance), optimizer);
-            return FromTensors(name, format, named, all, optimizer, metadata, where);
+            return new TorchReadResult(FromTensors(name, format, named, all, optimizer, metadata, where), null);
         }
 
         (string path, _, object value, _) = Choose(candidates);
@@ -272,7 +272,7 @@ internal sealed class TorchContent
         }
 
         metadata["state_dict_key"] = path;
-        return FromStateDict(name, format, (PickleDict)value, all, metadata, where, optimizer);
+        return new TorchReadResult(FromStateDict(name, format, (PickleDict)value, all, metadata, where, optimizer), null);
     }
 
     private static (string Path, string Key, object Value, int Tensors) Choose(List<(string Path, string Key, object Value, int Tensors)> candidates)
@@ -450,7 +450,7 @@ internal sealed class TorchContent
         return new ImportedModel(format, summary, infos, crossCheck: false) { Recovered = recovered, Metadata = metadata };
     }
 
-    private ImportedModel FromModule(string name, ModelFileFormat format, PickleObject root, HashSet<object>? optimizer, List<TorchTensor> all, Dictionary<string, string> metadata, string where)
+    private TorchReadResult FromModule(string name, ModelFileFormat format, PickleObject root, HashSet<object>? optimizer, List<TorchTensor> all, Dictionary<string, string> metadata, string where)
     {
         TorchModuleNode tree = Module(root, string.Empty, string.Empty, 0, where);
         var parameters = new List<TorchTensorEntry>();
@@ -458,7 +458,7 @@ internal sealed class TorchContent
         var classes = new Dictionary<string, string>(StringComparer.Ordinal);
         Flatten(tree, parameters, buffers, classes);
         metadata["module_class"] = tree.ClassName;
-        metadata["modules"] = Text(moduleCount);
+        metadata["modules"] = Text(visitedModules.Count);
         List<TorchTensorEntry> counted = parameters.Where(p => p.SameAs is null).ToList();
         List<TorchTensorEntry> countedBuffers = buffers.Where(p => p.SameAs is null).ToList();
         metadata["parameters"] = Text(counted.Count);
@@ -477,7 +477,7 @@ internal sealed class TorchContent
         var trainable = new HashSet<TensorInfo>(counted.Where(p => p.RequiresGrad).Select(p => p.Info), ReferenceComparer<TensorInfo>.Instance);
         IReadOnlyList<RecoveredModule> recovered = TorchArchitecture.Recover(infos);
         ModelSummary summary = TensorGrouping.Summarize(name, infos, recovered, trainable.Contains, prefix => classes.TryGetValue(prefix, out string? c) ? c : "Tensors");
-        return new ImportedModel(format, summary, infos.Concat(countedBuffers.Select(b => b.Info)), crossCheck: false) { Recovered = recovered, Metadata = metadata };
+        return new TorchReadResult(new ImportedModel(format, summary, infos.Concat(countedBuffers.Select(b => b.Info)), crossCheck: false) { Recovered = recovered, Metadata = metadata }, tree);
     }
 
     private static void Flatten(TorchModuleNode node, List<TorchTensorEntry> parameters, List<TorchTensorEntry> buffers, Dictionary<string, string> classes)
@@ -504,11 +504,13 @@ internal sealed class TorchContent
         }
 
         var node = new TorchModuleNode(name, path, obj.Type.FullName);
-        if (!visitedModules.Add(obj))
+        if (visitedModules.TryGetValue(obj, out string? first))
         {
-            node.SameAs = "(met before)";
+            node.SameAs = first; // A module reused: its parameters count once, where it was met first.
             return node;
         }
+
+        visitedModules.Add(obj, path);
 
         var state = (PickleDict)obj.State!;
         if (IsNnModule(obj))

@@ -23,7 +23,7 @@ internal static class TorchLegacy
     /// <param name="name">The summary's name.</param>
     /// <param name="options">The limits.</param>
     /// <param name="first">The first byte when it was already read, or -1.</param>
-    public static ImportedModel Read(Stream stream, string name, ModelReaderOptions options, int first = -1)
+    public static TorchReadResult Read(Stream stream, string name, ModelReaderOptions options, int first = -1)
     {
         long origin = stream.CanSeek ? stream.Position : 0;
         var source = new ByteSource(stream, origin, "the file", first);

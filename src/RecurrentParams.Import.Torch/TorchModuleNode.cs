@@ -67,3 +67,8 @@ internal sealed class TorchTensorEntry
     /// <summary>Gets a value indicating whether the file marks the tensor as trainable (<c>requires_grad</c>).</summary>
     public bool RequiresGrad => Tensor.RequiresGrad;
 }
+
+/// <summary>What one read gives: the summary and, when the file holds a pickled module or a TorchScript module, its module tree.</summary>
+/// <param name="Model">The summary, tensors and metadata.</param>
+/// <param name="Tree">The module tree, or <see langword="null"/> for a state dict.</param>
+internal sealed record TorchReadResult(ImportedModel Model, TorchModuleNode? Tree);

@@ -18,7 +18,7 @@ internal static class TorchZip
     private static readonly Regex ScriptList = new(@"^\s+__(?<kind>parameters|buffers)__ = \[(?<items>[^\]]*)\]", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
     private static readonly Regex Quoted = new("\"(?<item>[^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
-    public static ImportedModel Read(Stream archive, string name, ModelReaderOptions options)
+    public static TorchReadResult Read(Stream archive, string name, ModelReaderOptions options)
     {
         ZipDirectory directory = ZipLocator.List(archive, options.MaxTensors, "ModelReaderOptions.MaxTensors");
         var byName = new Dictionary<string, ZipDirectoryEntry>(StringComparer.Ordinal);

@@ -168,6 +168,48 @@ public sealed class TorchCheckpointReaderTests
     }
 
     [Fact]
+    public void ReadWithTree_WholeModule_KeepsClassesNamesParametersAndBuffers()
+    {
+        using var stream = File.OpenRead(Fixtures.PathOf("torch", "module-tagger.pt"));
+
+        TorchModuleNode tree = TorchCheckpointReader.ReadWithTree(stream).Tree!;
+
+        tree.ClassName.Should().Be("__main__.Tagger");
+        tree.Name.Should().BeEmpty();
+        tree.Children.Select(c => (c.Name, c.ClassName)).Should().Equal(
+            ("emb", "torch.nn.modules.sparse.Embedding"),
+            ("rnn", "torch.nn.modules.rnn.LSTM"),
+            ("norm", "torch.nn.modules.batchnorm.BatchNorm1d"),
+            ("head", "torch.nn.modules.linear.Linear"),
+            ("out", "torch.nn.modules.linear.Linear"));
+        TorchModuleNode norm = tree.Children[2];
+        norm.Buffers.Select(b => b.Path).Should().Equal("norm.running_mean", "norm.running_var", "norm.num_batches_tracked");
+        norm.Buffers[2].Info.DataType.Should().Be("int64");
+        tree.Children[3].Parameters.Select(p => (p.Name, p.RequiresGrad)).Should().Equal(("weight", true), ("bias", false));
+        tree.Children[4].Parameters.Single().SameAs.Should().Be("emb.weight");
+    }
+
+    [Fact]
+    public void ReadWithTree_ModuleReused_IsListedOnceAndPointsToItsFirstPlace()
+    {
+        using var stream = File.OpenRead(Fixtures.PathOf("torch", "module-shared.pt"));
+
+        TorchReadResult result = TorchCheckpointReader.ReadWithTree(stream);
+
+        result.Tree!.Children.Select(c => (c.Name, c.SameAs)).Should().Equal(("gru", null), ("again", "gru"), ("head", null));
+        result.Tree.Children[1].Parameters.Should().BeEmpty();
+        result.Model.Summary.TotalParams.Should().Be(Fixtures.Manifest("torch")["module-shared"].Long("params"));
+    }
+
+    [Fact]
+    public void ReadWithTree_StateDict_HasNoTree()
+    {
+        using var stream = File.OpenRead(Fixtures.PathOf("torch", "state-dict-lstm.pt"));
+
+        TorchCheckpointReader.ReadWithTree(stream).Tree.Should().BeNull();
+    }
+
+    [Fact]
     public void ReadFile_TiedStateDict_CountsBothEntriesAndSaysTheyShareAStorage()
     {
         ImportedModel model = Read("state-dict-tied");

@@ -113,6 +113,16 @@ class GruHead(nn.Module):
         return self.head(self.gru(x)[0]) * self.scale
 
 
+class SharedGru(nn.Module):
+    """One nn.GRU registered twice (a module reused): model.parameters() and named_modules() list it once."""
+
+    def __init__(self):
+        super().__init__()
+        self.gru = nn.GRU(3, 4)
+        self.again = self.gru
+        self.head = nn.Linear(4, 2)
+
+
 def recurrent_modules(model):
     rows = []
     for name, m in model.named_modules():
@@ -338,6 +348,8 @@ def main():
          "torch.save(model) of Tagger: module tree, BatchNorm1d buffers, head.bias frozen, out.weight tied to emb.weight")
     save("module-seq2seq", seq, seq, "module", "torch.save(model) of Seq2Seq: user classes Encoder and Decoder")
     save("module-lstm", lstm, lstm, "module", "torch.save(nn.LSTM(5, 4)): the bare module")
+    shared = SharedGru()
+    save("module-shared", shared, shared, "module", "torch.save(model) with one nn.GRU registered as 'gru' and 'again'")
 
     # ---------------------------------------------------------------- TorchScript
     script_model = GruHead()
