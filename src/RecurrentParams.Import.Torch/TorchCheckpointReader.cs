@@ -72,8 +72,9 @@ public static class TorchCheckpointReader
     /// <returns><see langword="true"/> when the bytes start like a PyTorch file; a <see langword="true"/> is a hint, not a promise that reading succeeds.</returns>
     public static bool LooksLikeTorch(ReadOnlySpan<byte> head)
     {
-        // Legacy: PROTO n, LONG1 10, the magic number's bytes.
-        if (head.Length >= 14 && head[0] == 0x80 && head[2] == 0x8a && head[3] == 10 && head.Slice(4, 10).SequenceEqual(TorchLegacy.Magic))
+        // Legacy: PROTO n, LONG1 10, the magic number's bytes; or, with protocols 0 and 1, the number as text.
+        if ((head.Length >= 14 && head[0] == 0x80 && head[2] == 0x8a && head[3] == 10 && head.Slice(4, 10).SequenceEqual(TorchLegacy.Magic))
+            || head.StartsWith("L119547037146038801333356L\n"u8))
         {
             return true;
         }
@@ -128,26 +129,26 @@ public static class TorchCheckpointReader
             return TorchZip.Read(stream, name, options);
         }
 
-        if (read >= 1 && head[0] == 0x80)
+        if (read >= 1 && head[0] is 0x80 or (byte)'L')
         {
             return TorchLegacy.Read(stream, name, options);
         }
 
-        throw Fail.Error(Fail.Byte(start), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80); found neither");
+        throw Fail.Error(Fail.Byte(start), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80, or L for protocols 0 and 1); found neither");
     }
 
     /// <summary>A non-seekable stream: a legacy file is read forward; a zip, whose directory is at its end, is buffered within <see cref="ModelReaderOptions.MaxDocumentBytes"/>.</summary>
     private static TorchReadResult FromForwardStream(Stream stream, string name, ModelReaderOptions options)
     {
         int first = stream.ReadByte();
-        if (first == 0x80)
+        if (first is 0x80 or 'L')
         {
             return TorchLegacy.Read(stream, name, options, first);
         }
 
         if (first != 'P')
         {
-            throw Fail.Error(Fail.Byte(0), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80); found neither");
+            throw Fail.Error(Fail.Byte(0), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80, or L for protocols 0 and 1); found neither");
         }
 
         byte[] rest = StreamInput.ReadToEnd(stream, (int)Math.Max(0, options.MaxDocumentBytes - 1), "the archive (a zip on a non-seekable stream is buffered, at most the bytes ModelReaderOptions.MaxDocumentBytes allows; pass a seekable stream for a larger file)");

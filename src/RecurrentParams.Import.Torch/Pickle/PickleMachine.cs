@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using RecurrentParams.Import.Internal;
 
@@ -478,9 +479,15 @@ internal sealed class PickleMachine
             return true;
         }
 
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw Error(at, what + " expects a decimal integer that fits in 64 bits");
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        {
+            return value;
+        }
+
+        // Protocols 0 and 1 write large ints (the legacy magic number) as text: keep their two's complement bytes.
+        return BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger big)
+            ? new PickleBigInteger(big.ToByteArray())
+            : throw Error(at, what + " expects a decimal integer");
     }
 
     private long TextIndex(long at, string what) =>

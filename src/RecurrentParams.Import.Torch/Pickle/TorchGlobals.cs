@@ -217,6 +217,11 @@ internal sealed class TorchGlobals
             return !DataBuiltins.Contains(name);
         }
 
+        if (module == "torch.serialization" && name == "_get_layout")
+        {
+            return false; // A sparse tensor's layout, named by torch.save: data.
+        }
+
         foreach (string refused in RefusedModules)
         {
             if (module == refused || (module.Length > refused.Length && module[refused.Length] == '.' && module.StartsWith(refused, StringComparison.Ordinal)))

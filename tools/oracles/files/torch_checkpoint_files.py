@@ -343,6 +343,11 @@ def main():
          "callbacks holding a scalar tensor", "state_dict", ext=".ckpt",
          extra={"optimizerElements": optimizer_elements(seq_opt.state_dict()), "epoch": 3})
 
+    sparse = torch.sparse_coo_tensor([[0, 2], [1, 0]], [1.5, -2.0], (3, 3))
+    save("checkpoint-sparse", {"model_state_dict": lstm.state_dict(), "grad_hint": sparse}, lstm, "checkpoint",
+         "{'model_state_dict': nn.LSTM(5, 4).state_dict(), 'grad_hint': a sparse COO tensor (names "
+         "torch.serialization._get_layout)}", "model_state_dict")
+
     # ---------------------------------------------------------------- whole modules
     save("module-tagger", tagger, tagger, "module",
          "torch.save(model) of Tagger: module tree, BatchNorm1d buffers, head.bias frozen, out.weight tied to emb.weight")
@@ -371,6 +376,9 @@ def main():
     save("legacy-state-dict", f64.state_dict(), f64, "state_dict",
          "_use_new_zipfile_serialization=False: nn.RNN(4, 3, bidirectional=True).double() state dict", "(root)",
          legacy=True)
+    save("legacy-protocol1", lstm.state_dict(), lstm, "state_dict",
+         "_use_new_zipfile_serialization=False, pickle_protocol=1: the magic number is a text LONG opcode", "(root)",
+         legacy=True, protocol=1)
     save("legacy-module", seq, seq, "module", "_use_new_zipfile_serialization=False: torch.save(Seq2Seq())",
          legacy=True)
     save("legacy-checkpoint", {"epoch": 7, "model_state_dict": zoo.state_dict()}, zoo, "checkpoint",
