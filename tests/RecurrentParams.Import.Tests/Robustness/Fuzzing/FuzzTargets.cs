@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using RecurrentParams.Import.Hdf5;
+using RecurrentParams.Import.Onnx;
+
+namespace RecurrentParams.Import.Tests.Robustness.Fuzzing;
+
+/// <summary>Every reader with its seed files (the framework-generated fixtures) and its structure-aware mutator.</summary>
+internal static class FuzzTargets
+{
+    public static readonly string[] Names = ["keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights"];
+
+    /// <param name="fixtures">The Fixtures folder of the tests.</param>
+    /// <param name="fieldMap">The fields the HDF5 reader decodes in a file, or <see langword="null"/>.</param>
+    public static IReadOnlyList<FuzzTarget> All(string fixtures, Func<byte[], IReadOnlyList<(long Offset, int Width)>>? fieldMap)
+    {
+        string[] Files(string folder, string pattern) => Directory.GetFiles(Path.Combine(fixtures, folder), pattern).Order(StringComparer.Ordinal).ToArray();
+        var hdf5 = new Hdf5Mutator(fieldMap);
+        string[] keras = Files("keras3", "*.json")
+            .Concat(Files("keras2", "*.json").Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)))
+            .Concat(Files("tfjs", "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal)))
+            .ToArray();
+        string[] archives = Files("keras3", "*.keras").Concat(Files("keras-archive", "simplernn-*.keras")).ToArray();
+        string[] h5 = Files("h5", "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).Concat(Files("keras3-weights", "*.h5")).ToArray();
+        return
+        [
+            new("keras-json", s => KerasModelReader.Read(s), keras, JsonMutator.Mutate),
+            new("tfjs", s => TfjsModelReader.Read(s), Files("tfjs", "*.model.json"), JsonMutator.Mutate),
+            new("keras-archive", s => KerasArchiveReader.Read(s), archives, (b, r) => ZipMutator.Mutate(b, r, hdf5.Mutate)),
+            new("safetensors", s => SafetensorsReader.Read(s), Files("safetensors", "*.safetensors"), SafetensorsMutator.Mutate),
+            new("onnx", s => OnnxModelReader.Read(s), Files("onnx", "*.onnx"), ProtoMutator.Mutate),
+            new("hdf5", s => KerasHdf5Reader.Read(s), h5, hdf5.Mutate),
+            new("keras-archive-weights", s => KerasHdf5Reader.ReadArchive(s), archives, (b, r) => ZipMutator.Mutate(b, r, hdf5.Mutate)),
+        ];
+    }
+}
