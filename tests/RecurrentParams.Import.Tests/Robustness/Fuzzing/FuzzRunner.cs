@@ -32,11 +32,14 @@ internal sealed class FuzzReport
 
     public string WorstAllocationBy { get; set; } = "none";
 
+    /// <summary>Gets or sets the most that rendering one accepted summary every way allocated (not part of the read's budget).</summary>
+    public long WorstRenderAllocation { get; set; }
+
     public List<string> Failures { get; } = [];
 
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
-        "{0}: {1:N0} inputs, {2:N0} summarized, {3:N0} refused; exceptions: {4}; worst time {5:N1} ms ({6}); worst allocation {7:N0} bytes ({8}); {9} failures",
+        "{0}: {1:N0} inputs, {2:N0} summarized, {3:N0} refused; exceptions: {4}; worst time {5:N1} ms ({6}); worst allocation {7:N0} bytes ({8}); worst rendering {10:N0} bytes; {9} failures",
         Target,
         Inputs,
         Summarized,
@@ -46,7 +49,8 @@ internal sealed class FuzzReport
         WorstTimeBy,
         WorstAllocation,
         WorstAllocationBy,
-        Failures.Count);
+        Failures.Count,
+        WorstRenderAllocation);
 }
 
 /// <summary>
@@ -89,6 +93,10 @@ internal static class FuzzRunner
                 case TimeoutException:
                     failure = "did not finish within 30 s";
                     break;
+                case InvalidOperationException { InnerException: not null } unrenderable when unrenderable.Message.StartsWith("the summary was accepted", StringComparison.Ordinal):
+                    report.ExceptionTypes.Add(unrenderable.InnerException!.GetType().Name + " (rendering)");
+                    failure = unrenderable.Message + "\n" + unrenderable.InnerException.StackTrace;
+                    break;
                 default:
                     report.ExceptionTypes.Add(outcome.Error.GetType().Name);
                     failure = outcome.Error.GetType().FullName + ": " + outcome.Error.Message + "\n" + outcome.Error.StackTrace;
@@ -104,6 +112,8 @@ internal static class FuzzRunner
             {
                 (report.WorstAllocation, report.WorstAllocationBy) = (outcome.Allocated, where);
             }
+
+            report.WorstRenderAllocation = Math.Max(report.WorstRenderAllocation, outcome.RenderAllocated);
 
             if (failure is null && outcome.Allocated > AllocationBudget)
             {
@@ -134,18 +144,32 @@ internal static class FuzzRunner
         return report;
     }
 
-    /// <summary>One read on its own thread-pool thread, timed and with its allocations counted; a summary is rendered every way too.</summary>
+    /// <summary>
+    /// One read on its own thread-pool thread, timed and with its allocations counted; a summary is then rendered every
+    /// way and formatted (which must not throw), its cost counted apart: rendering is the caller's choice, and its cost
+    /// follows the rows the file holds.
+    /// </summary>
     public static Outcome ReadOnce(Func<Stream, ImportedModel> read, byte[] input, bool forwardOnly)
     {
         Task<Outcome> run = Task.Run(() =>
         {
             long before = GC.GetAllocatedBytesForCurrentThread();
             var clock = Stopwatch.StartNew();
-            Exception? error = null;
+            ImportedModel model;
             try
             {
                 using Stream stream = forwardOnly ? new NonSeekableStream(input) : new MemoryStream(input, writable: false);
-                ImportedModel model = read(stream);
+                model = read(stream);
+            }
+            catch (Exception e)
+            {
+                return new Outcome(e, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - before, 0);
+            }
+
+            TimeSpan elapsed = clock.Elapsed;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            try
+            {
                 foreach (SummaryFormat format in Formats)
                 {
                     _ = model.Summary.Render(format);
@@ -157,13 +181,13 @@ internal static class FuzzRunner
             }
             catch (Exception e)
             {
-                error = e;
+                return new Outcome(new InvalidOperationException("the summary was accepted but does not render: " + e.GetType().Name + ": " + e.Message, e), elapsed, allocated, 0);
             }
 
-            return new Outcome(error, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - before);
+            return new Outcome(null, elapsed, allocated, GC.GetAllocatedBytesForCurrentThread() - before - allocated);
         });
-        return run.Wait(TimeSpan.FromSeconds(30)) ? run.Result : new Outcome(new TimeoutException(), TimeSpan.FromSeconds(30), 0);
+        return run.Wait(TimeSpan.FromSeconds(30)) ? run.Result : new Outcome(new TimeoutException(), TimeSpan.FromSeconds(30), 0, 0);
     }
 
-    internal readonly record struct Outcome(Exception? Error, TimeSpan Elapsed, long Allocated);
+    internal readonly record struct Outcome(Exception? Error, TimeSpan Elapsed, long Allocated, long RenderAllocated);
 }
