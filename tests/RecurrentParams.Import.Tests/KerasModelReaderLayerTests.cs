@@ -365,6 +365,6 @@ public sealed class KerasModelReaderValueTests
 
         Action read = () => KerasModelReader.Read(stream);
 
-        read.Should().Throw<ModelFormatException>().WithMessage("At the JSON document: the document is longer: more than the 67,108,864 bytes ModelReaderOptions.MaxDocumentBytes allows (raise it for a file you trust)");
+        read.Should().Throw<ModelFormatException>().WithMessage("At the JSON document: the stream holds more: more than the 67,108,864 bytes ModelReaderOptions.MaxDocumentBytes allows (raise it for a file you trust)");
     }
 }

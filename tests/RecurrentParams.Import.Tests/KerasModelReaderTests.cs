@@ -233,7 +233,7 @@ public sealed partial class KerasModelReaderTests
 
         Action read = () => KerasModelReader.Read(stream);
 
-        read.Should().Throw<ModelFormatException>().WithMessage("At the JSON document: the document is 1,099,511,627,776 bytes: more than the 67,108,864 bytes ModelReaderOptions.MaxDocumentBytes allows (raise it for a file you trust)");
+        read.Should().Throw<ModelFormatException>().WithMessage("At the JSON document: 1,099,511,627,776 bytes remain in the stream: more than the 67,108,864 bytes ModelReaderOptions.MaxDocumentBytes allows (raise it for a file you trust)");
         stream.BytesRead.Should().Be(0);
     }
 

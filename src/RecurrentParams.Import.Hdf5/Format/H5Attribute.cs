@@ -48,7 +48,7 @@ internal sealed class H5Attribute
 
         int Padded(int size) => version == 1 ? (size + 7) & ~7 : size;
         H5Bytes nameBytes = bytes.Slice(Padded(nameSize), "an attribute's name");
-        string name = H5Strings.Text(nameBytes.NullTerminated(maxNameLength, "an attribute's name"));
+        string name = nameBytes.Name(maxNameLength, "an attribute's name");
         H5Datatype type = H5Datatype.Read(bytes.Slice(Padded(typeSize), "an attribute's datatype"));
         H5Dataspace space = H5Dataspace.Read(bytes.Slice(Padded(spaceSize), "an attribute's dataspace"));
         ulong elements = space.Elements;

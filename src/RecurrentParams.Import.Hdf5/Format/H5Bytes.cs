@@ -54,19 +54,25 @@ internal sealed class H5Bytes
         return new H5Bytes(file, data, start + (int)offset, end, origin);
     }
 
-    /// <summary>The bytes up to the next zero byte (which is skipped), at most <paramref name="maxLength"/> of them.</summary>
-    public ReadOnlySpan<byte> NullTerminated(int maxLength, string what)
+    /// <summary>A null-terminated name (the zero is skipped): UTF-8 of at most <paramref name="maxLength"/> characters, else refused naming <see cref="ModelReaderOptions.MaxNameLength"/>.</summary>
+    public string Name(int maxLength, string what)
     {
-        int window = (int)Math.Min(Remaining, (long)maxLength + 1);
+        long at = Address;
+        int window = (int)Math.Min(Remaining, (4L * maxLength) + 1);
         int length = Array.IndexOf(data, (byte)0, position, window) - position;
-        if (length < 0)
+        if (length < 0 && window == Remaining)
         {
-            throw Error(string.Format(CultureInfo.InvariantCulture, "{0} has no terminating zero byte within {1} bytes{2}", what, window, Remaining > maxLength ? " (ModelReaderOptions.MaxNameLength)" : string.Empty));
+            throw Error(string.Format(CultureInfo.InvariantCulture, "{0} has no terminating zero byte before its structure ends", what));
         }
 
-        ReadOnlySpan<byte> text = Span(length, what);
+        string name = length < 0 ? string.Empty : H5Strings.Text(Span(length, what));
+        if (length < 0 || name.Length > maxLength)
+        {
+            throw file.Error(at, Limits.Message(length < 0 ? "a name of more than " + (4L * maxLength).ToString("N0", CultureInfo.InvariantCulture) + " bytes" : "a name of " + name.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters", maxLength, "characters", nameof(ModelReaderOptions.MaxNameLength)));
+        }
+
         position++;
-        return text;
+        return name;
     }
 
     public byte U8() => (byte)Unsigned(1);

@@ -33,7 +33,7 @@ internal sealed class H5LocalHeap
 
     /// <summary>The null-terminated name at an offset into the data segment.</summary>
     public string Name(ulong offset, int maxLength) =>
-        H5Strings.Text(segment.From(offset > int.MaxValue ? -1 : (long)offset, "a link name").NullTerminated(maxLength, "a link name"));
+        segment.From(offset > int.MaxValue ? -1 : (long)offset, "a link name").Name(maxLength, "a link name");
 }
 
 /// <summary>A global heap collection (<c>GCOL</c>): variable-length data such as strings, by object index.</summary>

@@ -171,13 +171,18 @@ internal sealed class H5Object
             bytes.U8(); // character set
         }
 
+        long at = bytes.Address;
         ulong length = bytes.Unsigned(1 << (flags & 0x03));
-        if (length > (ulong)maxNameLength * 4 || length > (ulong)bytes.Remaining)
+        if (length > (ulong)bytes.Remaining)
         {
-            throw bytes.Error(string.Format(CultureInfo.InvariantCulture, "a link name claims {0} bytes; its message holds {1} (and a name has at most ModelReaderOptions.MaxNameLength characters)", length, bytes.Remaining));
+            throw bytes.Error(string.Format(CultureInfo.InvariantCulture, "a link name claims {0} bytes; its message holds {1}", length, bytes.Remaining));
         }
 
         string name = H5Strings.Text(bytes.Span((int)length, "a link name"));
+        if (name.Length > maxNameLength)
+        {
+            throw file.Error(at, Limits.Message("a name of " + name.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters", maxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength)));
+        }
         if (type != 0)
         {
             return null;

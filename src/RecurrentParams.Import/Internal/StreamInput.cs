@@ -30,19 +30,19 @@ internal static class StreamInput
     /// </summary>
     public static byte[] ReadToEnd(Stream stream, long limit, string what, string property)
     {
-        int initial = FirstChunk;
+        long initial = FirstChunk;
         if (stream.CanSeek)
         {
             long remaining = stream.Length - stream.Position;
             if (remaining > limit)
             {
-                throw Limits.Exceeded(what, string.Format(CultureInfo.InvariantCulture, "the document is {0:N0} bytes", remaining), limit, "bytes", property);
+                throw Limits.Exceeded(what, string.Format(CultureInfo.InvariantCulture, "{0:N0} bytes remain in the stream", remaining), limit, "bytes", property);
             }
 
-            initial = (int)Math.Max(0, remaining);
+            initial = Math.Max(0, remaining);
         }
 
-        byte[] buffer = new byte[Math.Max(initial, 1)];
+        byte[] buffer = new byte[Math.Max(Math.Min(initial, limit), 1)];
         int length = 0;
         while (true)
         {
@@ -55,7 +55,7 @@ internal static class StreamInput
                         break;
                     }
 
-                    throw Limits.Exceeded(what, "the document is longer", limit, "bytes", property);
+                    throw Limits.Exceeded(what, "the stream holds more", limit, "bytes", property);
                 }
 
                 Array.Resize(ref buffer, (int)Math.Min(limit, (long)buffer.Length * 2));

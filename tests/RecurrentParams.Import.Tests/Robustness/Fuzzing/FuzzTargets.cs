@@ -23,7 +23,7 @@ internal static class FuzzTargets
             .Concat(Files("tfjs", "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal)))
             .ToArray();
         string[] archives = Files("keras3", "*.keras").Concat(Files("keras-archive", "simplernn-*.keras")).ToArray();
-        string[] h5 = Files("h5", "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).Concat(Files("keras3-weights", "*.h5")).ToArray();
+        string[] h5 = Files("h5", "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).Concat(Files("keras3-weights", "*.h5")).Concat(Files("h5-layouts", "*.h5")).ToArray();
         return
         [
             new("keras-json", s => KerasModelReader.Read(s), keras, JsonMutator.Mutate),
