@@ -93,7 +93,7 @@ public sealed class ReaderLimitsTests
         Refused(o => KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "weights-tfkeras-seq-gru1.h5"), o), new ModelReaderOptions { MaxNameLength = 20 }, "At gru/gru/gru_cell: a dataset's path of 23 characters: more than the 20 characters ModelReaderOptions.MaxNameLength" + Raise);
         Refused(o => KerasHdf5Reader.Read(new NonSeekableStream(File.ReadAllBytes(path)), o), new ModelReaderOptions { MaxBufferedBytes = 1000 }, "At the file: the stream cannot seek and is longer (pass a seekable stream or a path to read it in place): more than the 1,000 bytes ModelReaderOptions.MaxBufferedBytes" + Raise);
         Refused(o => KerasHdf5Reader.ReadArchive(new NonSeekableStream(Fixtures.Bytes("keras3", "blog-simplernn.keras")), o), new ModelReaderOptions { MaxBufferedBytes = 1000 }, "At the archive: the stream cannot seek and is longer*ModelReaderOptions.MaxBufferedBytes" + Raise);
-        KerasHdf5Reader.ReadFile(path, new ModelReaderOptions { MaxTensors = 3, MaxDepth = 4 }).CountsAgree.Should().BeTrue();
+        KerasHdf5Reader.ReadFile(path, new ModelReaderOptions { MaxTensors = 3, MaxDepth = 32 }).CountsAgree.Should().BeTrue();
     }
 
     private static void Refused(Func<ModelReaderOptions, ImportedModel> read, ModelReaderOptions options, string message)
