@@ -20,7 +20,7 @@ public sealed class Hdf5LayoutTests
         get
         {
             var data = new TheoryData<string>();
-            foreach (JsonElement row in Manifest().GetProperty("files").EnumerateArray())
+            foreach (JsonElement row in Manifest().GetProperty("files").EnumerateArray().Where(r => r.GetProperty("file").GetString() != "shared-group.h5"))
             {
                 data.Add(row.GetProperty("file").GetString()!);
             }
@@ -74,6 +74,75 @@ public sealed class Hdf5LayoutTests
 
         model.Summary.TotalParams.Should().Be(KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "keras3-blog-simplernn.h5")).Summary.TotalParams);
         model.CountsAgree.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ReadFile_GroupLinkedTwiceOrToItself_IsRefused()
+    {
+        Action read = () => KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5-layouts", "shared-group.h5"));
+
+        read.Should().Throw<ModelFormatException>().WithMessage("At byte 800: layer is an object already reached through another link (a cycle, or a group linked twice); Keras files are trees");
+    }
+
+    [Fact]
+    public void Layout_CompactContiguousAndChunked_AreWhereH5pySays()
+    {
+        JsonElement row = Manifest().GetProperty("files").EnumerateArray().Single(r => r.GetProperty("file").GetString() == "layouts.h5");
+        using FileStream stream = File.OpenRead(Fixtures.PathOf("h5-layouts", "layouts.h5"));
+        var file = new RecurrentParams.Import.Hdf5.Format.H5File(stream, null);
+        var root = new RecurrentParams.Import.Hdf5.Format.H5Object(file, file.Root, 100);
+        var links = root.Links();
+
+        links.Select(l => l.Name).Should().Equal("chunked", "compact", "contiguous");
+        foreach (JsonElement expected in row.GetProperty("layouts").EnumerateArray())
+        {
+            var dataset = new RecurrentParams.Import.Hdf5.Format.H5Object(file, links.Single(l => l.Name == expected.GetProperty("path").GetString()).Address, 100);
+            var layout = dataset.Layout;
+            layout.Class.Should().Be(expected.GetProperty("layout").GetInt32());
+            layout.Version.Should().Be(3);
+            if (expected.GetProperty("address").ValueKind == JsonValueKind.Number)
+            {
+                layout.Address.Should().Be(expected.GetProperty("address").GetInt64());
+                layout.Size.Should().Be(expected.GetProperty("storage").GetUInt64());
+            }
+
+            if (layout.Class == 0)
+            {
+                layout.Size.Should().Be(expected.GetProperty("storage").GetUInt64());
+            }
+
+            if (expected.GetProperty("chunk").ValueKind == JsonValueKind.Array)
+            {
+                layout.Chunk.Take(2).Should().Equal(expected.GetProperty("chunk").EnumerateArray().Select(c => c.GetUInt64()));
+                layout.Chunk[^1].Should().Be(4, "layout version 3 ends the chunk's dimensions with the element size");
+                layout.Address.Should().NotBeNull();
+            }
+        }
+
+        root.Attribute("space_padded")!.Strings(100, "a", "MaxNameLength").Should().Equal("abc");
+        root.Attribute("null_padded")!.Strings(100, "a", "MaxNameLength").Should().Equal("abc");
+        root.Attribute("null_terminated")!.Strings(100, "a", "MaxNameLength").Should().Equal("abc");
+    }
+
+    [Fact]
+    public void ReadFile_SoftAndExternalLinks_AreNotFollowed()
+    {
+        ImportedModel model = KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5-layouts", "layouts.h5"));
+
+        model.Tensors.Select(t => t.Name).Should().Equal("chunked", "compact", "contiguous");
+        model.Tensors.Should().OnlyContain(t => t.DataType == "float32" && t.Shape.ElementCount == 24);
+    }
+
+    [Fact]
+    public void FieldMap_OfARealFile_ListsTheFieldsTheReaderDecodes()
+    {
+        byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
+
+        var fields = KerasHdf5Reader.FieldMap(bytes);
+
+        fields.Should().Contain((13L, 1)).And.Contain((14L, 1), "the superblock's widths of offsets and lengths");
+        fields.Should().OnlyContain(f => f.Offset >= 0 && f.Offset + f.Width <= bytes.Length && f.Width >= 1 && f.Width <= 8);
+        KerasHdf5Reader.FieldMap([1, 2, 3]).Should().BeEmpty();
     }
 
     private static JsonElement Manifest() =>

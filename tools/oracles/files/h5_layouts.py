@@ -14,6 +14,12 @@ in one object, dense storage: a fractal heap indexed by a version 2 B-tree. Writ
   latest-config.h5     Fixtures/h5/keras3-blog-simplernn.h5 copied with 10 extra root attributes, so that
                        model_config (a variable-length string) is a dense attribute
   userblock-<name>.h5  the same copy into an earliest-layout file with a 512-byte user block (the superblock at 512)
+  latest-many.h5       a save_weights() layout with 120 layer groups (a dense-link heap with an indirect block, a
+                       name index B-tree with an internal node) and 40 root attributes
+  layouts.h5           datasets stored compact, contiguous and chunked, a soft and an external link (not followed),
+                       and fixed-length string attributes padded with nulls and with spaces
+  shared-group.h5      a group linked under two names and a group that links to itself: valid HDF5 that no Keras
+                       file holds, which the reader refuses
   manifest.json        per file, every dataset (path, shape, dtype) as h5py lists it: the truth the reader's
                        tests compare with (the HDF5 library reads what it wrote)
 
@@ -109,6 +115,50 @@ def main():
             for k in range(10):
                 target.attrs["extra_%d" % k] = np.int64(k)
     rows.append({"file": "latest-config.h5", "source": "keras3-blog-simplernn.h5", "datasets": datasets(path)})
+
+    path = os.path.join(OUT, "latest-many.h5")
+    with untimed_file(path, True) as f:
+        for k in range(120):
+            layer = "layer_%03d" % k
+            untimed_group(f, layer).create_dataset("kernel:0", data=np.zeros((2, k % 7 + 1), "float32"), track_times=False)
+        for k in range(40):
+            f.attrs["attribute_%02d" % k] = ("value %d" % k).encode()
+    rows.append({"file": "latest-many.h5", "source": None, "datasets": datasets(path)})
+
+    path = os.path.join(OUT, "layouts.h5")
+    layouts = []
+    with untimed_file(path, False) as f:
+        for name, layout, chunk in (("compact", h5py.h5d.COMPACT, None), ("contiguous", h5py.h5d.CONTIGUOUS, None), ("chunked", h5py.h5d.CHUNKED, (2, 3))):
+            dcpl = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+            dcpl.set_obj_track_times(False)
+            dcpl.set_layout(layout)
+            if chunk:
+                dcpl.set_chunk(chunk)
+            dcpl.set_alloc_time(h5py.h5d.ALLOC_TIME_EARLY)
+            space = h5py.h5s.create_simple((4, 6))
+            dataset = h5py.Dataset(h5py.h5d.create(f.id, name.encode(), h5py.h5t.IEEE_F32LE, space, dcpl=dcpl))
+            dataset[...] = np.arange(24, dtype="float32").reshape(4, 6)
+            offset = dataset.id.get_offset()
+            layouts.append({"path": name, "layout": int(dataset.id.get_create_plist().get_layout()), "chunk": list(chunk) if chunk else None,
+                            "address": offset, "storage": int(dataset.id.get_storage_size())})
+        f["soft"] = h5py.SoftLink("/compact")
+        f["external"] = h5py.ExternalLink("other.h5", "/x")
+        for name, pad in (("null_padded", h5py.h5t.STR_NULLPAD), ("space_padded", h5py.h5t.STR_SPACEPAD), ("null_terminated", h5py.h5t.STR_NULLTERM)):
+            string = h5py.h5t.C_S1.copy()
+            string.set_size(10)
+            string.set_strpad(pad)
+            attribute = h5py.h5a.create(f.id, name.encode(), string, h5py.h5s.create(h5py.h5s.SCALAR))
+            attribute.write(np.array(b"abc", dtype="S10"))
+    rows.append({"file": "layouts.h5", "source": None, "layouts": layouts, "datasets": datasets(path)})
+
+    path = os.path.join(OUT, "shared-group.h5")
+    with untimed_file(path, False) as f:
+        group = untimed_group(f, "layer")
+        group.create_dataset("kernel:0", data=np.zeros((2, 3), "float32"), track_times=False)
+        f["alias"] = group
+        loop = untimed_group(f, "loop")
+        loop["self"] = loop
+    rows.append({"file": "shared-group.h5", "source": None, "datasets": datasets(path)})
 
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump({"hdf5": h5py.version.hdf5_version, "h5py": h5py.__version__, "files": rows}, f, indent=1)
