@@ -290,7 +290,7 @@ internal sealed class H5FractalHeap
         ulong size = id.Unsigned(lengthWidth);
         (long block, ulong blockOffset, ulong blockSize) = Block(offset, id);
         ulong within = offset - blockOffset;
-        if (within < (ulong)HeaderSize() || size > blockSize - within || within > (ulong)(file.Length - block))
+        if (within >= blockSize || within < (ulong)HeaderSize() || size > blockSize - within || within > (ulong)(file.Length - block))
         {
             throw id.Error(string.Format(CultureInfo.InvariantCulture, "a fractal heap object of {0} bytes at offset {1} does not fit in its direct block of {2} bytes", size, offset, blockSize));
         }

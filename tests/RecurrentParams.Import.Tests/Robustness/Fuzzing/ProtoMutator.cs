@@ -30,6 +30,8 @@ internal static class ProtoMutator
         {
             (Field field, List<Field> owner) = all[random.Next(all.Count)];
             how.Add(MutateField(field, owner, random));
+            all.Clear();
+            Collect(root, all); // a field deleted or retyped is no longer where it was
         }
 
         using var output = new MemoryStream();
