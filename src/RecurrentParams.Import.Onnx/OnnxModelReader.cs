@@ -14,7 +14,7 @@ namespace RecurrentParams.Import.Onnx;
 /// <para>Each recurrent node (<c>LSTM</c>, <c>GRU</c>, <c>RNN</c>) is a row with its initializers <c>W</c>
 /// <c>(directions, G·hidden, input)</c>, <c>R</c> <c>(directions, G·hidden, hidden)</c> and <c>B</c>
 /// <c>(directions, 2·G·hidden)</c> — B holds both bias vectors, as PyTorch's <c>bias_ih</c> and <c>bias_hh</c> — and,
-/// when their shapes are those of one PyTorch layer, its derivation (<c>Params.Explain(LayerSpec.TorchLstm(...))</c>).
+/// when their shapes are those of one PyTorch layer, its derivation (<c>Params.Explain(LayerSpec.Torch.Lstm(...))</c>).
 /// Every other initializer is counted in the row of the first node that consumes it (a <c>Gemm</c>, a <c>Gather</c>
 /// embedding, ...); initializers no node consumes share one row. Integer shape and index constants (int64, uint64),
 /// booleans and strings are listed in <see cref="ImportedModel.Tensors"/> but are not parameters. Sparse initializers
@@ -253,7 +253,7 @@ public static class OnnxModelReader
             }
 
             (OutputShape? shape, ElementType elementType) = GraphInput(byName);
-            var summary = new ModelSummary(graphName.Length > 0 ? graphName : fallbackName, Convention.PyTorch, shape, rows) { InputElementType = elementType };
+            var summary = new ModelSummary(graphName.Length > 0 ? graphName : fallbackName, Convention.Torch, shape, rows) { InputElementType = elementType };
             TensorInfo[] tensors = initializers.Select(i => i.Info).ToArray();
             return new ImportedModel(ModelFileFormat.Onnx, summary, tensors, crossCheck: false)
             {
@@ -306,9 +306,9 @@ public static class OnnxModelReader
                 int h = (int)hidden;
                 LayerSpec spec = gates switch
                 {
-                    4 => LayerSpec.TorchLstm(inputSize, h, 1, b is not null, directions == 2),
-                    3 => LayerSpec.TorchGru(inputSize, h, 1, b is not null, directions == 2),
-                    _ => LayerSpec.TorchRnn(inputSize, h, 1, b is not null, directions == 2),
+                    4 => LayerSpec.Torch.Lstm(inputSize, h, 1, b is not null, directions == 2),
+                    3 => LayerSpec.Torch.Gru(inputSize, h, 1, b is not null, directions == 2),
+                    _ => LayerSpec.Torch.Rnn(inputSize, h, 1, b is not null, directions == 2),
                 };
                 long stored = weights.Aggregate(0L, (acc, weight) => checked(acc + weight.Count));
                 if (Params.Count(spec) == stored)

@@ -4,8 +4,8 @@ using System.Linq;
 namespace RecurrentParams.Import.Internal;
 
 /// <summary>
-/// "Accepted means usable": an <see cref="ImportedModel"/>'s summary renders in every <see cref="SummaryFormat"/> and
-/// formats with <see cref="object.ToString"/>. The renderers derive statistics from the rows (byte sizes, torchinfo's
+/// "Accepted means usable": an <see cref="ImportedModel"/>'s summary renders in every <see cref="SummaryFormat"/> of its
+/// convention (its framework's tools, Markdown and JSON) and formats with <see cref="object.ToString"/>. The renderers derive statistics from the rows (byte sizes, torchinfo's
 /// mult-adds and memory estimates) that can overflow a <see cref="long"/> where the counts did not; such a summary is
 /// refused when the result is made, so a reader turns it into a <see cref="ModelFormatException"/> at read time instead
 /// of an <see cref="OverflowException"/> from a later <c>Render</c>.
@@ -15,7 +15,11 @@ internal static class Usable
     /// <summary>Below this bound on every statistic a renderer computes, no renderer can overflow (2^60, far from 2^63).</summary>
     private const double SafeBound = 1.152921504606847E+18;
 
-    private static readonly SummaryFormat[] Formats = [SummaryFormat.Keras3, SummaryFormat.Keras2, SummaryFormat.Torchinfo, SummaryFormat.Markdown, SummaryFormat.Json];
+    private static readonly SummaryFormat[] KerasFormats = [SummaryFormat.Keras3, SummaryFormat.Keras2, SummaryFormat.Markdown, SummaryFormat.Json];
+    private static readonly SummaryFormat[] TorchFormats = [SummaryFormat.Torchinfo, SummaryFormat.Markdown, SummaryFormat.Json];
+
+    /// <summary>The formats a summary of a convention renders in: its framework's tools, Markdown and JSON.</summary>
+    public static SummaryFormat[] Formats(Convention convention) => convention == Convention.Torch ? TorchFormats : KerasFormats;
 
     /// <summary>Throws <see cref="OverflowException"/> when a renderer of <paramref name="summary"/> would.</summary>
     public static void EnsureRenderable(ModelSummary summary)
@@ -25,10 +29,10 @@ internal static class Usable
             return; // Every statistic is far below long.MaxValue: the common case costs one pass over the rows.
         }
 
-        SummaryFormat current = SummaryFormat.Keras3;
+        SummaryFormat current = SummaryFormat.Json;
         try
         {
-            foreach (SummaryFormat format in Formats)
+            foreach (SummaryFormat format in Formats(summary.Convention))
             {
                 current = format;
                 _ = summary.Render(format);

@@ -40,11 +40,12 @@ public sealed class FuzzTests
     {
         FuzzTarget target = FuzzTargets.All(FixturesFolder, KerasHdf5Reader.FieldMap).Single(t => t.Name == reader);
 
-        FuzzReport report = FuzzRunner.Run(target, Inputs, Seed + reader.Length, deadline: DateTime.UtcNow.AddSeconds(20));
+        // A few seconds on an idle machine; the deadline only stops a run that would hang CI.
+        FuzzReport report = FuzzRunner.Run(target, Inputs, Seed + reader.Length, deadline: DateTime.UtcNow.AddMinutes(5));
 
         output.WriteLine(report.ToString());
         report.Failures.Should().BeEmpty();
-        report.Inputs.Should().BeGreaterThan(Math.Min(Inputs, 50), "the run must not stop at its deadline after a handful of inputs");
+        report.Inputs.Should().Be(Inputs, "every input is read before the deadline");
         report.Refused.Should().BeGreaterThan(0, "mutations that break a file must be refused");
     }
 

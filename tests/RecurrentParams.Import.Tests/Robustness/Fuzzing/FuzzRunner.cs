@@ -55,7 +55,7 @@ internal sealed class FuzzReport
 
 /// <summary>
 /// Runs a reader on mutated inputs from a fixed seed: each read, on a seekable or (one in four) a forward-only stream, must
-/// return a summary that renders in every format and formats with ToString(), or throw <see cref="ModelFormatException"/>;
+/// return a summary that renders in every format of its convention and formats with ToString(), or throw <see cref="ModelFormatException"/>;
 /// within <see cref="TimeBudget"/> and <see cref="AllocationBudget"/>. Failing inputs are kept in a folder when one is given.
 /// </summary>
 internal static class FuzzRunner
@@ -63,8 +63,6 @@ internal static class FuzzRunner
     public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(2);
 
     public const long AllocationBudget = 64L * 1024 * 1024;
-
-    private static readonly SummaryFormat[] Formats = Enum.GetValues<SummaryFormat>();
 
     /// <summary>Runs <paramref name="inputs"/> mutations of <paramref name="target"/>'s seeds (or until <paramref name="deadline"/>).</summary>
     public static FuzzReport Run(FuzzTarget target, int inputs, int seed, string? keep = null, DateTime? deadline = null, Action<FuzzReport>? progress = null)
@@ -170,7 +168,10 @@ internal static class FuzzRunner
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             try
             {
-                foreach (SummaryFormat format in Formats)
+                SummaryFormat[] formats = model.Summary.Convention == Convention.Torch
+                    ? [SummaryFormat.Torchinfo, SummaryFormat.Markdown, SummaryFormat.Json]
+                    : [SummaryFormat.Keras3, SummaryFormat.Keras2, SummaryFormat.Markdown, SummaryFormat.Json];
+                foreach (SummaryFormat format in formats)
                 {
                     _ = model.Summary.Render(format);
                 }

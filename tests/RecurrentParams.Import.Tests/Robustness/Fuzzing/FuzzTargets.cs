@@ -10,7 +10,28 @@ namespace RecurrentParams.Import.Tests.Robustness.Fuzzing;
 /// <summary>Every reader with its seed files (the framework-generated fixtures) and its structure-aware mutator.</summary>
 internal static class FuzzTargets
 {
-    public static readonly string[] Names = ["keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights"];
+    public static readonly string[] Names = ["keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights", "model-file"];
+
+    /// <summary>Mutates a seed of any format with its own format's mutator, recognized by its first bytes, or sometimes with another's.</summary>
+    private static (byte[] Bytes, string How) AnyFormat(byte[] seed, Random random, Hdf5Mutator hdf5)
+    {
+        int format = random.Next(8) == 0 ? random.Next(5) : seed switch
+        {
+            [(byte)'{', ..] => 0,
+            [(byte)'P', (byte)'K', ..] => 1,
+            [0x89, (byte)'H', (byte)'D', (byte)'F', ..] => 3,
+            [_, _, _, _, _, _, _, 0, (byte)'{', ..] => 2,
+            _ => 4,
+        };
+        return format switch
+        {
+            0 => JsonMutator.Mutate(seed, random),
+            1 => ZipMutator.Mutate(seed, random, hdf5.Mutate),
+            2 => SafetensorsMutator.Mutate(seed, random),
+            3 => hdf5.Mutate(seed, random),
+            _ => ProtoMutator.Mutate(seed, random),
+        };
+    }
 
     /// <param name="fixtures">The Fixtures folder of the tests.</param>
     /// <param name="fieldMap">The fields the HDF5 reader decodes in a file, or <see langword="null"/>.</param>
@@ -33,6 +54,7 @@ internal static class FuzzTargets
             new("onnx", s => OnnxModelReader.Read(s), Files("onnx", "*.onnx"), ProtoMutator.Mutate),
             new("hdf5", s => KerasHdf5Reader.Read(s), h5, hdf5.Mutate),
             new("keras-archive-weights", s => KerasHdf5Reader.ReadArchive(s), archives, (b, r) => ZipMutator.Mutate(b, r, hdf5.Mutate)),
+            new("model-file", s => ModelFile.Read(s), [.. keras, .. archives, .. Files("safetensors", "*.safetensors"), .. Files("onnx", "*.onnx"), .. h5], (b, r) => AnyFormat(b, r, hdf5)),
         ];
     }
 }
