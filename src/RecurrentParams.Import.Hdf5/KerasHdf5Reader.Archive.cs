@@ -185,7 +185,7 @@ public static partial class KerasHdf5Reader
     private static List<TensorInfo> ReadWeights(Stream weights, ModelReaderOptions options)
     {
         var file = new H5File(weights, WeightsEntry);
-        var walk = new Walk(file, options, WeightsEntry + "/");
+        var walk = new Walk(file, options);
         H5Object root = walk.Open(file.Root, WeightsEntry);
         var tensors = new List<TensorInfo>();
         List<(string Name, long Address)> links = root.Links();

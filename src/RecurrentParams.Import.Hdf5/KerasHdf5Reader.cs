@@ -101,7 +101,7 @@ public static partial class KerasHdf5Reader
     private static ImportedModel FromStream(Stream stream, string name, ModelReaderOptions options, Action<long, int>? trace)
     {
         var file = new H5File(stream, null, trace);
-        var walk = new Walk(file, options, string.Empty);
+        var walk = new Walk(file, options);
         H5Object root = walk.Open(file.Root, "the root group");
         H5Attribute? configAttribute = root.Attribute("model_config");
         string? kerasVersion = OptionalString(root, "keras_version", options);
@@ -271,16 +271,13 @@ public static partial class KerasHdf5Reader
         private readonly H5File file;
         private readonly HashSet<long> opened = [];
 
-        public Walk(H5File file, ModelReaderOptions options, string entry)
+        public Walk(H5File file, ModelReaderOptions options)
         {
             this.file = file;
             Options = options;
-            Entry = entry;
         }
 
         public ModelReaderOptions Options { get; }
-
-        private string Entry { get; }
 
         public H5Object Open(long address, string where, H5ObjectKind? expected = null)
         {
@@ -306,7 +303,7 @@ public static partial class KerasHdf5Reader
         {
             if (depth >= Options.MaxDepth)
             {
-                throw Limits.Exceeded(Entry + prefix + path, "the groups nest deeper", Options.MaxDepth, "levels", nameof(ModelReaderOptions.MaxDepth));
+                throw Limits.Exceeded(prefix + path, "the groups nest deeper", Options.MaxDepth, "levels", nameof(ModelReaderOptions.MaxDepth));
             }
 
             foreach ((string name, long address) in group.Links())
@@ -314,7 +311,7 @@ public static partial class KerasHdf5Reader
                 string childPath = path.Length == 0 ? name : path + "/" + name;
                 if (childPath.Length > Options.MaxNameLength)
                 {
-                    throw Limits.Exceeded(Entry + prefix + path, string.Format(CultureInfo.InvariantCulture, "a dataset's path of {0:N0} characters", childPath.Length), Options.MaxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength));
+                    throw Limits.Exceeded(prefix + path, string.Format(CultureInfo.InvariantCulture, "a dataset's path of {0:N0} characters", childPath.Length), Options.MaxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength));
                 }
 
                 H5Object child = Open(address, prefix + childPath);
