@@ -1,40 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text;
 
 namespace RecurrentParams.Import.Hdf5.Format;
-
-/// <summary>A local heap (<c>HEAP</c>): the data segment where a symbol-table group keeps its link names.</summary>
-internal sealed class H5LocalHeap
-{
-    private readonly H5Bytes segment;
-
-    public H5LocalHeap(H5File file, long address)
-    {
-        H5Bytes header = file.Read(address, 8 + (2 * file.LengthSize) + file.OffsetSize, "a local heap's header");
-        if (!header.Signature("HEAP"))
-        {
-            throw header.Error("expected a local heap (signature HEAP)");
-        }
-
-        int version = header.U8();
-        if (version != 0)
-        {
-            throw header.Error(string.Format(CultureInfo.InvariantCulture, "a local heap has version {0}; version 0 is read", version));
-        }
-
-        header.Skip(3);
-        ulong size = header.Length();
-        header.Length(); // the free list
-        long data = file.RequiredAddress(header.Offset(), header, "a local heap's data segment");
-        segment = file.Read(data, size, "a local heap's data segment");
-    }
-
-    /// <summary>The null-terminated name at an offset into the data segment.</summary>
-    public string Name(ulong offset, int maxLength) =>
-        segment.From(offset > int.MaxValue ? -1 : (long)offset, "a link name").Name(maxLength, "a link name");
-}
 
 /// <summary>A global heap collection (<c>GCOL</c>): variable-length data such as strings, by object index.</summary>
 internal sealed class H5GlobalHeap
@@ -93,12 +61,4 @@ internal sealed class H5GlobalHeap
         objects.TryGetValue(index, out H5Bytes? data)
             ? data.From(0, "a global heap object")
             : throw at.Error(string.Format(CultureInfo.InvariantCulture, "a variable-length value refers to global heap object {0}, which its collection does not hold", index));
-}
-
-/// <summary>Decodes HDF5 text: UTF-8 (ASCII is a subset); invalid bytes become U+FFFD, so decoding never fails.</summary>
-internal static class H5Strings
-{
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
-    public static string Text(ReadOnlySpan<byte> bytes) => Utf8.GetString(bytes);
 }
