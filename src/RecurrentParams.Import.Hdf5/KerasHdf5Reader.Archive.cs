@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using RecurrentParams.Import.Hdf5.Format;
 using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Hdf5;
@@ -11,13 +12,13 @@ namespace RecurrentParams.Import.Hdf5;
 public static partial class KerasHdf5Reader
 {
     private const string WeightsEntry = "model.weights.h5";
-    private const int MaxInflatedBytes = 256 * 1024 * 1024;
 
     /// <summary>The groups of a Keras 3 <c>model.weights.h5</c> that hold the model's variables; <c>optimizer</c> and the rest are not parameters.</summary>
     private static readonly string[] ModelGroups = ["layers", "vars"];
 
     /// <summary>Reads a Keras 3 <c>.keras</c> archive from a stream and cross-checks its topology against the shapes in <c>model.weights.h5</c>.</summary>
     /// <param name="stream">A readable stream positioned at the zip; it is not closed.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>
     /// The summary and metadata <see cref="KerasArchiveReader.Read"/> gives, with <see cref="ImportedModel.Format"/>
     /// <see cref="ModelFileFormat.KerasArchive"/>, the datasets under <c>layers</c> and <c>vars</c> of <c>model.weights.h5</c>
@@ -25,9 +26,9 @@ public static partial class KerasHdf5Reader
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The zip is malformed or its records disagree, <c>model.weights.h5</c> is not HDF5 or is damaged, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The zip is malformed or its records disagree, <c>model.weights.h5</c> is not HDF5 or is damaged, the archive is past a limit of <paramref name="options"/>, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel ReadArchive(Stream stream)
+    public static ImportedModel ReadArchive(Stream stream, ModelReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead)
@@ -35,33 +36,37 @@ public static partial class KerasHdf5Reader
             throw new ArgumentException("'stream' must be readable.", nameof(stream));
         }
 
+        options ??= ModelReaderOptions.Default;
         if (stream.CanSeek)
         {
-            return FromArchive(stream, () => KerasArchiveReader.Read(stream));
+            using var window = new StreamWindow(stream, stream.Position, stream.Length - stream.Position);
+            return FromArchive(window, () => KerasArchiveReader.Read(window, options), options);
         }
 
-        using MemoryStream buffer = Buffer(stream, "the archive");
-        return FromArchive(buffer, () => KerasArchiveReader.Read(buffer));
+        using ChunkedStream buffer = Buffer(stream, "the archive", options);
+        return FromArchive(buffer, () => KerasArchiveReader.Read(buffer, options), options);
     }
 
     /// <summary>Reads a Keras 3 <c>.keras</c> archive file and cross-checks its topology against the shapes in <c>model.weights.h5</c>.</summary>
     /// <param name="path">The file's path, e.g. <c>model.keras</c>.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary and metadata <see cref="KerasArchiveReader.ReadFile"/> gives, the weight datasets' shapes and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The zip is malformed or its records disagree, <c>model.weights.h5</c> is not HDF5 or is damaged, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The zip is malformed or its records disagree, <c>model.weights.h5</c> is not HDF5 or is damaged, the archive is past a limit of <paramref name="options"/>, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadArchiveFile(string path)
+    public static ImportedModel ReadArchiveFile(string path, ModelReaderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        options ??= ModelReaderOptions.Default;
 
         // The topology as KerasArchiveReader.ReadFile gives it: a config without a name is named after the file.
-        return FromArchive(stream, () => KerasArchiveReader.ReadFile(path));
+        return FromArchive(stream, () => KerasArchiveReader.ReadFile(path, options), options);
     }
 
-    private static ImportedModel FromArchive(Stream archive, Func<ImportedModel> readTopology)
+    private static ImportedModel FromArchive(Stream archive, Func<ImportedModel> readTopology, ModelReaderOptions options)
     {
         long start = archive.Position;
         ZipEntryLocation? location = ZipLocator.Find(archive, WeightsEntry);
@@ -72,13 +77,13 @@ public static partial class KerasHdf5Reader
         using (ZipArchive zip = OpenZip(archive))
         {
             ZipArchiveEntry? entry = zip.GetEntry(WeightsEntry);
-            skipped = Check(location, entry);
+            skipped = Check(location, entry, options);
             if (skipped is null && location is not null && entry is not null)
             {
                 using Stream weights = location.Method == 0
                     ? new StreamWindow(archive, location.DataOffset, location.CompressedSize)
                     : Inflate(entry, location.UncompressedSize);
-                tensors = ReadWeights(weights);
+                tensors = ReadWeights(weights, options);
             }
         }
 
@@ -107,7 +112,7 @@ public static partial class KerasHdf5Reader
     /// Compares what the directory walk found with what System.IO.Compression reads for the same entry, and says why the
     /// weights cannot be cross-checked, or returns <see langword="null"/> when they can.
     /// </summary>
-    private static string? Check(ZipEntryLocation? location, ZipArchiveEntry? entry)
+    private static string? Check(ZipEntryLocation? location, ZipArchiveEntry? entry, ModelReaderOptions options)
     {
         if (location is null || entry is null)
         {
@@ -144,64 +149,55 @@ public static partial class KerasHdf5Reader
             return string.Format(CultureInfo.InvariantCulture, "not cross-checked: {0} uses compression method {1}; only stored (0) and deflated (8, 9) entries are read", WeightsEntry, location.Method);
         }
 
-        return location.UncompressedSize > MaxInflatedBytes
-            ? string.Format(CultureInfo.InvariantCulture, "not cross-checked: {0} is compressed and {1} bytes once inflated; a compressed entry is inflated in memory only up to {2} bytes (Keras stores it uncompressed)", WeightsEntry, location.UncompressedSize, MaxInflatedBytes)
+        return location.UncompressedSize > options.MaxInflatedBytes
+            ? string.Format(CultureInfo.InvariantCulture, "not cross-checked: {0} is compressed and {1:N0} bytes once inflated, more than the {2:N0} bytes ModelReaderOptions.MaxInflatedBytes allows to inflate in memory (Keras stores it uncompressed)", WeightsEntry, location.UncompressedSize, options.MaxInflatedBytes)
             : null;
     }
 
-    /// <summary>Inflates a compressed entry of at most 256 MiB into memory: the buffer grows with what arrives, up to the declared size.</summary>
-    private static MemoryStream Inflate(ZipArchiveEntry entry, long declared)
+    /// <summary>
+    /// Inflates a compressed entry that declares at most <see cref="ModelReaderOptions.MaxInflatedBytes"/> into memory: the
+    /// chunks are allocated as the inflater produces bytes, and one byte past the declared size ends the read.
+    /// </summary>
+    private static ChunkedStream Inflate(ZipArchiveEntry entry, long declared)
     {
-        byte[] buffer = new byte[(int)Math.Min(declared, 8 * 1024)];
-        int length = 0;
-        bool longer;
+        ChunkedStream? inflated;
         try
         {
             using Stream data = entry.Open();
-            int read = 1;
-            while (length < declared && read > 0)
-            {
-                if (length == buffer.Length)
-                {
-                    Array.Resize(ref buffer, (int)Math.Min(declared, 2L * buffer.Length));
-                }
-
-                read = data.Read(buffer, length, buffer.Length - length);
-                length += read;
-            }
-
-            longer = data.ReadByte() >= 0;
+            inflated = ChunkedStream.Copy(data, declared);
         }
         catch (InvalidDataException e)
         {
             throw new ModelFormatException("the entry does not inflate: " + e.Message, WeightsEntry, e);
         }
 
-        if (length != declared || longer)
+        if (inflated is null || inflated.Length != declared)
         {
             throw new ModelFormatException(
-                string.Format(CultureInfo.InvariantCulture, "the entry inflates to {0} bytes, but its headers declare {1}", longer ? "more than " + declared.ToString(CultureInfo.InvariantCulture) : length.ToString(CultureInfo.InvariantCulture), declared),
+                string.Format(CultureInfo.InvariantCulture, "the entry inflates to {0} bytes, but its headers declare {1}", inflated is null ? "more than " + declared.ToString(CultureInfo.InvariantCulture) : inflated.Length.ToString(CultureInfo.InvariantCulture), declared),
                 WeightsEntry,
                 null);
         }
 
-        return new MemoryStream(buffer, 0, length, writable: false);
+        return inflated;
     }
 
     /// <summary>The datasets of the model's own groups, named by their paths, e.g. <c>layers/simple_rnn/cell/vars/0</c>.</summary>
-    private static List<TensorInfo> ReadWeights(Stream weights) =>
-        ReadHdf5(weights, WeightsEntry, WeightsEntry, file =>
+    private static List<TensorInfo> ReadWeights(Stream weights, ModelReaderOptions options)
+    {
+        var file = new H5File(weights, WeightsEntry);
+        var walk = new Walk(file, options);
+        H5Object root = walk.Open(file.Root, WeightsEntry);
+        var tensors = new List<TensorInfo>();
+        List<(string Name, long Address)> links = root.Links();
+        foreach (string name in ModelGroups)
         {
-            var tensors = new List<TensorInfo>();
-            int visited = 0;
-            foreach (string name in ModelGroups)
+            if (Child(walk, root, name, links) is H5Object group)
             {
-                if (file.LinkExists(name))
-                {
-                    Collect(Group(file, name, WeightsEntry + "/" + name), name, WeightsEntry + "/", 0, tensors, ref visited);
-                }
+                walk.Collect(group, name, WeightsEntry + "/", 0, tensors);
             }
+        }
 
-            return tensors;
-        });
+        return tensors;
+    }
 }

@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using PureHDF;
-using PureHDF.VOL.Native;
 using RecurrentParams.Formulas;
+using RecurrentParams.Import.Hdf5.Format;
 
 namespace RecurrentParams.Import.Hdf5;
 
@@ -21,34 +20,34 @@ namespace RecurrentParams.Import.Hdf5;
 /// <see cref="ImportedModel.Metadata"/> says so under <c>topology</c>.</para>
 /// <para>A <c>.keras</c> archive's topology is read by <see cref="KerasArchiveReader"/>; its <c>model.weights.h5</c>
 /// entry, which Keras stores uncompressed, is read in place: the zip's end record, the entry's central directory header
-/// and its local header locate the bytes, and the HDF5 parser sees only that range of the archive. The datasets under
+/// and its local header locate the bytes, and the HDF5 reader sees only that range of the archive. The datasets under
 /// <c>layers</c> and <c>vars</c> are the model's; an <c>optimizer</c> group is not counted. A compressed entry (an
-/// archive zipped again) is inflated in memory if it declares at most 256 MiB; a larger one, or an archive without the
-/// entry, is summarized without the cross-check, and <see cref="ImportedModel.Metadata"/> says why under <c>weights</c>.</para>
-/// <para>At most 100,000 objects are visited, 32 groups deep, and <c>model_config</c> is read only up to 64 MiB; a
-/// global heap object (where variable-length strings live) or a local heap's data segment (where link names live) that
-/// claims more than the file holds after it, or more than 64 MiB, is refused before the HDF5 parser allocates it. PureHDF 2.2.0 sizes a few other buffers by a claim before
-/// reading them (object header, fill value and attribute messages): a damaged file can make it reserve up to 2 GB that the
-/// file's few bytes never fill: the pages stay untouched, the working set does not grow (about 40 MB in the mutation
-/// runs), and the read ends in <see cref="ModelFormatException"/>. Any failure of the HDF5 parser on a damaged file
-/// is reported as <see cref="ModelFormatException"/>. A stream that cannot seek is buffered in memory up to 256 MiB.
-/// All members are thread-safe.</para>
+/// archive zipped again) is inflated in memory up to <see cref="ModelReaderOptions.MaxInflatedBytes"/> (64 MiB by
+/// default), in chunks that grow with what the inflater produces; a larger one, or an archive without the entry, is
+/// summarized without the cross-check, and <see cref="ImportedModel.Metadata"/> says why under <c>weights</c>.</para>
+/// <para>The HDF5 structures are read by a bounded reader of the library's own (superblock versions 0 to 3, object
+/// headers 1 and 2, symbol-table and link groups with compact or dense links, compact and dense attributes,
+/// variable-length strings in the global heap, a dataset's dataspace and datatype): nothing a structure claims is
+/// allocated before it is checked against the file, all reads together stay under four times the file's size plus
+/// 1 MiB, and cycles are refused. Groups nest at most <see cref="ModelReaderOptions.MaxDepth"/> levels, at most
+/// <see cref="ModelReaderOptions.MaxTensors"/> datasets are listed, names are at most
+/// <see cref="ModelReaderOptions.MaxNameLength"/> characters, and <c>model_config</c> is read up to
+/// <see cref="ModelReaderOptions.MaxDocumentBytes"/>. Shared messages, huge fractal heap objects and nested fractal heap
+/// indirect blocks, which Keras files do not use, are refused with <see cref="ModelFormatException"/>. A stream that
+/// cannot seek is buffered in memory up to <see cref="ModelReaderOptions.MaxBufferedBytes"/>. All members are
+/// thread-safe.</para>
 /// </remarks>
 public static partial class KerasHdf5Reader
 {
-    private const int MaxObjects = 100_000;
-    private const int MaxDepth = 32;
-    private const long MaxConfigBytes = 64L * 1024 * 1024;
-    private const int MaxBufferedBytes = 256 * 1024 * 1024;
-
     /// <summary>Reads an <c>.h5</c> save from a stream.</summary>
     /// <param name="stream">A readable stream positioned at the file's start; it is not closed.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the weight datasets' shapes and their count, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasHdf5"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, is past a limit of <paramref name="options"/>, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanRead)
@@ -56,59 +55,71 @@ public static partial class KerasHdf5Reader
             throw new ArgumentException("'stream' must be readable.", nameof(stream));
         }
 
+        options ??= ModelReaderOptions.Default;
         if (stream.CanSeek)
         {
-            return FromStream(stream, "weights");
+            using var window = new StreamWindow(stream, stream.Position, stream.Length - stream.Position);
+            return FromStream(window, "weights", options, null);
         }
 
-        using MemoryStream buffer = Buffer(stream, "the file");
-        return FromStream(buffer, "weights");
+        using ChunkedStream buffer = Buffer(stream, "the file", options);
+        return FromStream(buffer, "weights", options, null);
     }
 
     /// <summary>Reads an <c>.h5</c> save from a file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.h5</c>.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the weight datasets' shapes and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The file is not HDF5 or is damaged, is past a limit of <paramref name="options"/>, has neither <c>model_config</c> nor weight datasets, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
-        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "weights");
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "weights", options ?? ModelReaderOptions.Default, null);
     }
 
-    private static ImportedModel FromStream(Stream stream, string name)
+    /// <summary>The file address and width of every field the reader decodes in <paramref name="file"/> (the fuzzer mutates those).</summary>
+    internal static IReadOnlyList<(long Offset, int Width)> FieldMap(byte[] file)
     {
-        (string? config, string? kerasVersion, string? backend, List<TensorInfo>? tensors) = ReadHdf5<(string?, string?, string?, List<TensorInfo>?)>(stream, "the file", null, file =>
+        var fields = new List<(long, int)>();
+        try
         {
-            if (!file.AttributeExists("model_config"))
-            {
-                return (null, OptionalString(file, "keras_version"), OptionalString(file, "backend"), WeightsOnly(file));
-            }
-
-            string config = ReadString(file.Attribute("model_config"), "the attribute 'model_config'", MaxConfigBytes);
-            string? kerasVersion = OptionalString(file, "keras_version");
-            string? backend = OptionalString(file, "backend");
-            List<TensorInfo>? tensors = null;
-            if (file.LinkExists("model_weights"))
-            {
-                tensors = [];
-                int visited = 0;
-                Collect(Group(file, "model_weights", "the group 'model_weights'"), string.Empty, "model_weights/", 0, tensors, ref visited);
-            }
-
-            return (config, kerasVersion, backend, tensors);
-        });
-
-        if (config is null)
+            FromStream(new MemoryStream(file, writable: false), "weights", ModelReaderOptions.Default, (at, width) => fields.Add((at, width)));
+        }
+        catch (ModelFormatException)
         {
-            return Recovered(name, tensors!, kerasVersion, backend);
+            // The fields read before the refusal are the map.
         }
 
-        ImportedModel model = KerasModelReader.Parse(config, kerasVersion);
+        return fields.Distinct().ToList();
+    }
+
+    private static ImportedModel FromStream(Stream stream, string name, ModelReaderOptions options, Action<long, int>? trace)
+    {
+        var file = new H5File(stream, null, trace);
+        var walk = new Walk(file, options);
+        H5Object root = walk.Open(file.Root, "the root group");
+        H5Attribute? configAttribute = root.Attribute("model_config");
+        string? kerasVersion = OptionalString(root, "keras_version", options);
+        string? backend = OptionalString(root, "backend", options);
+        if (configAttribute is null)
+        {
+            return Recovered(name, WeightsOnly(walk, root), kerasVersion, backend);
+        }
+
+        string config = Single(configAttribute, "the attribute 'model_config'", options.MaxDocumentBytes, nameof(ModelReaderOptions.MaxDocumentBytes));
+        List<TensorInfo>? tensors = null;
+        if (Child(walk, root, "model_weights") is H5Object weights)
+        {
+            tensors = [];
+            walk.Collect(weights, string.Empty, "model_weights/", 0, tensors);
+        }
+
+        ImportedModel model = KerasModelReader.Parse(config, kerasVersion, options);
         var metadata = new Dictionary<string, string>(model.Metadata, StringComparer.Ordinal);
         if (backend is not null)
         {
@@ -123,27 +134,29 @@ public static partial class KerasHdf5Reader
     /// topology), under <c>layers</c> and <c>vars</c> (Keras 3 <c>*.weights.h5</c>; not <c>optimizer</c>), or every
     /// dataset (legacy <c>save_weights()</c>, one group per layer at the root).
     /// </summary>
-    private static List<TensorInfo> WeightsOnly(NativeFile file)
+    private static List<TensorInfo> WeightsOnly(Walk walk, H5Object root)
     {
         var tensors = new List<TensorInfo>();
-        int visited = 0;
-        if (file.LinkExists("model_weights"))
+        List<(string Name, long Address)> links = root.Links();
+        if (Child(walk, root, "model_weights", links) is H5Object weights)
         {
-            IH5Group weights = Group(file, "model_weights", "the group 'model_weights'");
-            Collect(weights, string.Empty, "model_weights/", 0, tensors, ref visited);
-            tensors = InModelOrder(weights, tensors, "the attribute 'model_weights/layer_names'");
+            walk.Collect(weights, string.Empty, "model_weights/", 0, tensors);
+            tensors = InModelOrder(weights, tensors, "the attribute 'model_weights/layer_names'", walk.Options);
         }
-        else if (file.LinkExists("layers"))
+        else if (links.Any(l => l.Name == "layers"))
         {
-            foreach (string group in ModelGroups.Where(file.LinkExists))
+            foreach (string group in ModelGroups)
             {
-                Collect(Group(file, group, "the group '" + group + "'"), group, string.Empty, 0, tensors, ref visited);
+                if (Child(walk, root, group, links) is H5Object found)
+                {
+                    walk.Collect(found, group, string.Empty, 0, tensors);
+                }
             }
         }
         else
         {
-            Collect(file, string.Empty, string.Empty, 0, tensors, ref visited);
-            tensors = InModelOrder(file, tensors, "the attribute 'layer_names'");
+            walk.Collect(root, string.Empty, string.Empty, 0, tensors);
+            tensors = InModelOrder(root, tensors, "the attribute 'layer_names'", walk.Options);
         }
 
         if (tensors.Count == 0)
@@ -158,25 +171,22 @@ public static partial class KerasHdf5Reader
     /// Orders the tensors by their layer's place in the group's <c>layer_names</c> attribute, which Keras 2 and tf.keras
     /// write in model order (HDF5 lists the groups by name); tensors of layers it does not name keep their place after them.
     /// </summary>
-    private static List<TensorInfo> InModelOrder(IH5Group group, List<TensorInfo> tensors, string where)
+    private static List<TensorInfo> InModelOrder(H5Object group, List<TensorInfo> tensors, string where, ModelReaderOptions options)
     {
-        if (!group.AttributeExists("layer_names"))
+        if (group.Attribute("layer_names") is not H5Attribute attribute)
         {
             return tensors;
         }
 
-        IH5Attribute attribute = group.Attribute("layer_names");
-        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength) || attribute.Space.Dimensions.Length != 1 || attribute.Space.Dimensions[0] > MaxObjects
-            || (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > 4096))
+        if (attribute.Space.Dimensions.Count != 1)
         {
-            throw new ModelFormatException("expected a list of at most " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " layer names", where, null);
+            throw new ModelFormatException("expected a list of layer names", where, null);
         }
 
         var place = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string? name in attribute.Read<string[]>())
+        foreach (string name in attribute.Strings(options.MaxDocumentBytes, where, nameof(ModelReaderOptions.MaxDocumentBytes)))
         {
-            string layer = (name ?? string.Empty).TrimEnd('\0');
-            place.TryAdd(layer, place.Count);
+            place.TryAdd(name, place.Count);
         }
 
         return tensors
@@ -212,33 +222,7 @@ public static partial class KerasHdf5Reader
         }
         catch (OverflowException e)
         {
-            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", "the root group", e);
-        }
-    }
-
-    /// <summary>
-    /// Opens an HDF5 file through the guard stream and reports any failure of the parser as <see cref="ModelFormatException"/>
-    /// at <paramref name="where"/>; <paramref name="entry"/> is the zip entry the file is (for the guard's byte locations),
-    /// or <see langword="null"/> for a file of its own.
-    /// </summary>
-    private static T ReadHdf5<T>(Stream stream, string where, string? entry, Func<NativeFile, T> read)
-    {
-        try
-        {
-            // Every read goes through the guard: PureHDF would otherwise allocate what a global heap object claims.
-            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, MaxConfigBytes, entry), leaveOpen: true);
-            return read(file);
-        }
-        catch (ModelFormatException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            // PureHDF reports a damaged file with whatever exception its parsing hits (end of stream, index out of
-            // range, format, not-supported, ...); to a caller they all mean the same thing. A size claim beyond the
-            // largest array raises OutOfMemoryException before anything is allocated, which is a damaged file too.
-            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, where, e);
+            throw new ModelFormatException("the weight datasets hold more elements, or the summary a statistic larger, than fits in a 64-bit integer: " + e.Message, "the root group", e);
         }
     }
 
@@ -250,100 +234,124 @@ public static partial class KerasHdf5Reader
         }
         catch (OverflowException e)
         {
-            throw new ModelFormatException("the weight datasets hold more elements than fit in a 64-bit integer", where, e);
+            throw new ModelFormatException("the weight datasets hold more elements, or the summary a statistic larger, than fits in a 64-bit integer: " + e.Message, where, e);
         }
     }
 
-    /// <summary>Reads a stream that cannot seek into memory, up to 256 MiB.</summary>
-    private static MemoryStream Buffer(Stream stream, string where)
+    /// <summary>Copies a stream that cannot seek into memory, up to <see cref="ModelReaderOptions.MaxBufferedBytes"/>.</summary>
+    private static ChunkedStream Buffer(Stream stream, string where, ModelReaderOptions options) =>
+        ChunkedStream.Copy(stream, options.MaxBufferedBytes)
+            ?? throw Limits.Exceeded(where, "the stream cannot seek and is longer (pass a seekable stream or a path to read it in place)", options.MaxBufferedBytes, "bytes", nameof(ModelReaderOptions.MaxBufferedBytes));
+
+    /// <summary>The group or dataset a hard link of <paramref name="group"/> names, or <see langword="null"/>.</summary>
+    private static H5Object? Child(Walk walk, H5Object group, string name, List<(string Name, long Address)>? links = null)
     {
-        var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        links ??= group.Links();
+        int at = links.FindIndex(l => l.Name == name);
+        return at < 0 ? null : walk.Open(links[at].Address, "the group '" + name + "'", H5ObjectKind.Group);
+    }
+
+    private static string? OptionalString(H5Object root, string name, ModelReaderOptions options) =>
+        root.Attribute(name) is H5Attribute attribute ? Single(attribute, "the attribute '" + name + "'", options.MaxNameLength, nameof(ModelReaderOptions.MaxNameLength)) : null;
+
+    /// <summary>A scalar string attribute, fixed-length or variable-length (Keras 2 writes UTF-8 bytes, Keras 3 a string).</summary>
+    private static string Single(H5Attribute attribute, string where, long limit, string property)
+    {
+        if (attribute.Space.Elements != 1)
         {
-            if (buffer.Length + read > MaxBufferedBytes)
+            throw new ModelFormatException("expected a single string but found " + attribute.Space.Elements.ToString(CultureInfo.InvariantCulture) + " elements", where, null);
+        }
+
+        return attribute.Strings(limit, where, property)[0];
+    }
+
+    /// <summary>A walk over groups: every object opened once (a group or dataset reached twice is refused), depth and counts bounded by the options.</summary>
+    private sealed class Walk
+    {
+        private readonly H5File file;
+        private readonly HashSet<long> opened = [];
+
+        public Walk(H5File file, ModelReaderOptions options)
+        {
+            this.file = file;
+            Options = options;
+        }
+
+        public ModelReaderOptions Options { get; }
+
+        public H5Object Open(long address, string where, H5ObjectKind? expected = null)
+        {
+            if (!opened.Add(address))
             {
-                buffer.Dispose();
-                throw new ModelFormatException("the stream cannot seek and is longer than the 256 MiB buffered; pass a seekable stream or a path", where, null);
+                throw file.Error(address, where + " is an object already reached through another link (a cycle, or a group linked twice); Keras files are trees");
             }
 
-            buffer.Write(chunk, 0, read);
-        }
-
-        buffer.Position = 0;
-        return buffer;
-    }
-
-    private static IH5Group Group(NativeFile file, string name, string where) =>
-        file.Get(name) as IH5Group ?? throw new ModelFormatException("expected a group, found another kind of object", where, null);
-
-    private static string? OptionalString(NativeFile file, string name) =>
-        file.AttributeExists(name) ? ReadString(file.Attribute(name), "the attribute '" + name + "'", 4096) : null;
-
-    /// <summary>A scalar string attribute, fixed-length or variable-length, or bytes (Keras 2 writes UTF-8 bytes).</summary>
-    private static string ReadString(IH5Attribute attribute, string where, long limit)
-    {
-        if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
-        {
-            throw new ModelFormatException("expected a string but found HDF5 type class " + attribute.Type.Class, where, null);
-        }
-
-        if (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > limit)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the string claims {0} bytes; at most {1} are read", attribute.Type.Size, limit), where, null);
-        }
-
-        if (attribute.Space.Dimensions.Length > 0 && attribute.Space.Dimensions.Aggregate(1UL, (a, d) => a * Math.Max(d, 1)) != 1)
-        {
-            throw new ModelFormatException("expected a single string", where, null);
-        }
-
-        string? value = attribute.Read<string>();
-        if (value is null || value.Length > limit)
-        {
-            throw new ModelFormatException("expected a string of at most " + limit.ToString(CultureInfo.InvariantCulture) + " characters", where, null);
-        }
-
-        return value.TrimEnd('\0');
-    }
-
-    /// <summary>
-    /// Adds every dataset under <paramref name="group"/> (at <paramref name="path"/>), named by its path; an error's
-    /// location is that path after <paramref name="prefix"/>, <c>model_weights/</c> or <c>model.weights.h5/</c>.
-    /// </summary>
-    private static void Collect(IH5Group group, string path, string prefix, int depth, List<TensorInfo> tensors, ref int visited)
-    {
-        if (depth > MaxDepth)
-        {
-            throw new ModelFormatException("groups nest deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels (a cycle?)", prefix + path, null);
-        }
-
-        foreach (IH5Object child in group.Children())
-        {
-            if (++visited > MaxObjects)
+            var found = new H5Object(file, address, Options.MaxNameLength);
+            if (expected is H5ObjectKind kind && found.Kind != kind)
             {
-                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects under " + prefix.TrimEnd('/'), prefix + path, null);
+                throw new ModelFormatException("expected a group, found another kind of object", where, null);
             }
 
-            string childPath = path.Length == 0 ? child.Name : path + "/" + child.Name;
-            switch (child)
+            return found;
+        }
+
+        /// <summary>
+        /// Adds every dataset under <paramref name="group"/> (at <paramref name="path"/>), named by its path; an error's
+        /// location is that path after <paramref name="prefix"/>, <c>model_weights/</c> or <c>model.weights.h5/</c>.
+        /// </summary>
+        public void Collect(H5Object group, string path, string prefix, int depth, List<TensorInfo> tensors)
+        {
+            if (depth >= Options.MaxDepth)
             {
-                case IH5Group inner:
-                    Collect(inner, childPath, prefix, depth + 1, tensors, ref visited);
-                    break;
-                case IH5Dataset dataset:
-                    long[] dims = dataset.Space.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", prefix + childPath, null) : (long)d).ToArray();
-                    tensors.Add(new TensorInfo(childPath, TypeName(dataset.Type), new TensorShape(dims)));
-                    break;
+                throw Limits.Exceeded(prefix + path, "the groups nest deeper", Options.MaxDepth, "levels", nameof(ModelReaderOptions.MaxDepth));
+            }
+
+            foreach ((string name, long address) in group.Links())
+            {
+                string childPath = path.Length == 0 ? name : path + "/" + name;
+                if (childPath.Length > Options.MaxNameLength)
+                {
+                    throw Limits.Exceeded(prefix + path, string.Format(CultureInfo.InvariantCulture, "a dataset's path of {0:N0} characters", childPath.Length), Options.MaxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength));
+                }
+
+                H5Object child = Open(address, prefix + childPath);
+                switch (child.Kind)
+                {
+                    case H5ObjectKind.Group:
+                        Collect(child, childPath, prefix, depth + 1, tensors);
+                        break;
+                    case H5ObjectKind.Dataset:
+                        if (tensors.Count >= Options.MaxTensors)
+                        {
+                            throw Limits.Exceeded(prefix + childPath, "the file holds " + (tensors.Count + 1).ToString("N0", CultureInfo.InvariantCulture) + " datasets or more", Options.MaxTensors, "tensors", nameof(ModelReaderOptions.MaxTensors));
+                        }
+
+                        tensors.Add(Tensor(child, childPath, prefix));
+                        break;
+                }
             }
         }
-    }
 
-    private static string TypeName(IH5DataType type) => type.Class switch
-    {
-        H5DataTypeClass.FloatingPoint => "float" + (type.Size * 8).ToString(CultureInfo.InvariantCulture),
-        H5DataTypeClass.FixedPoint => "int" + (type.Size * 8).ToString(CultureInfo.InvariantCulture),
-        _ => type.Class.ToString(),
-    };
+        private static TensorInfo Tensor(H5Object dataset, string path, string prefix)
+        {
+            H5Dataspace space = dataset.Dataspace;
+            H5Datatype type = dataset.Datatype;
+            long[] dims = space.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", prefix + path, null) : (long)d).ToArray();
+            try
+            {
+                return new TensorInfo(path, TypeName(type), new TensorShape(dims));
+            }
+            catch (OverflowException e)
+            {
+                throw new ModelFormatException("the dataset's element count does not fit in a 64-bit integer", prefix + path, e);
+            }
+        }
+
+        private static string TypeName(H5Datatype type) => type.Class switch
+        {
+            H5Datatype.FloatingPoint => "float" + (type.Size * 8L).ToString(CultureInfo.InvariantCulture),
+            H5Datatype.FixedPoint => "int" + (type.Size * 8L).ToString(CultureInfo.InvariantCulture),
+            _ => type.ClassName,
+        };
+    }
 }

@@ -22,8 +22,12 @@ namespace RecurrentParams.Import.Onnx;
 /// <para>Only metadata is read: tensor data fields (<c>raw_data</c>, <c>float_data</c>, ...) are skipped by seeking
 /// when the stream can seek, so a 1 GB model costs a few megabytes and milliseconds. External data files are never
 /// opened: their tensors' shapes are in the model. Nodes are parsed whole, so a <c>Constant</c> node's tensor
-/// attribute is read (and not counted); subgraphs of control-flow nodes are not summarized. Protobuf messages nest at
-/// most 100 deep. All members are thread-safe.</para>
+/// attribute is read (and not counted); subgraphs of control-flow nodes are not summarized. The limits of
+/// <see cref="ModelReaderOptions"/> apply: messages nest at most <see cref="ModelReaderOptions.MaxDepth"/> deep, the graph
+/// has at most <see cref="ModelReaderOptions.MaxLayers"/> nodes and <see cref="ModelReaderOptions.MaxTensors"/>
+/// initializers, names are at most <see cref="ModelReaderOptions.MaxNameLength"/> characters, and the messages parsed
+/// whole (nodes, value infos, metadata) take at most <see cref="ModelReaderOptions.MaxDocumentBytes"/> together, checked
+/// as each is read. All members are thread-safe.</para>
 /// </remarks>
 public static class OnnxModelReader
 {
@@ -39,30 +43,32 @@ public static class OnnxModelReader
 
     /// <summary>Reads an ONNX model from a stream; a seekable stream is needed to skip weight bytes without reading them.</summary>
     /// <param name="stream">A readable stream positioned at the model; it is not closed.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the initializers as <see cref="ImportedModel.Tensors"/>, and PyTorch modules recovered from initializer names.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The protobuf is truncated or malformed, has no graph, or a tensor's shape is invalid; the message gives the byte offset.</exception>
+    /// <exception cref="ModelFormatException">The protobuf is truncated or malformed, has no graph, is past a limit of <paramref name="options"/>, or a tensor's shape is invalid; the message gives the byte offset.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         if (!(stream ?? throw new ArgumentNullException(nameof(stream))).CanRead)
         {
             throw new ArgumentException("'stream' must be readable.", nameof(stream));
         }
 
-        return FromStream(stream, "onnx");
+        return FromStream(stream, "onnx", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads an ONNX model file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.onnx</c>; external data files beside it are not opened.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary; an unnamed graph takes the file's name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The protobuf is truncated or malformed, has no graph, or a tensor's shape is invalid.</exception>
+    /// <exception cref="ModelFormatException">The protobuf is truncated or malformed, has no graph, is past a limit of <paramref name="options"/>, or a tensor's shape is invalid.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         if ((path ?? throw new ArgumentNullException(nameof(path))).Length == 0)
         {
@@ -70,17 +76,21 @@ public static class OnnxModelReader
         }
 
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
-        return FromStream(stream, Path.GetFileNameWithoutExtension(path));
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path), options ?? ModelReaderOptions.Default);
     }
 
-    private static ImportedModel FromStream(Stream stream, string fallbackName)
+    private static ImportedModel FromStream(Stream stream, string fallbackName, ModelReaderOptions options)
     {
-        using var input = new ProtoInput(stream);
-        var model = new OnnxGraph();
+        using var input = new ProtoInput(stream, options.MaxDepth);
+        var model = new OnnxGraph(options);
         try
         {
             model.ReadModel(input);
             return model.Summarize(fallbackName);
+        }
+        catch (InvalidProtocolBufferException e) when (e.Message.Contains("levels of nesting", StringComparison.Ordinal))
+        {
+            throw Limits.Exceeded(input.Where, "a message nests deeper", options.MaxDepth, "levels", nameof(ModelReaderOptions.MaxDepth));
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -88,13 +98,14 @@ public static class OnnxModelReader
         }
         catch (OverflowException e)
         {
-            throw input.Error("the model's element count does not fit in a 64-bit integer", e);
+            throw input.Error("the model's element count, or a statistic of its summary, does not fit in a 64-bit integer: " + e.Message, e);
         }
     }
 
     /// <summary>What the walk collects: the model's metadata, the graph's nodes, initializers and value infos.</summary>
     private sealed class OnnxGraph
     {
+        private readonly ModelReaderOptions options;
         private readonly List<NodeProto> nodes = [];
         private readonly List<Initializer> initializers = [];
         private readonly List<ValueInfoProto> inputs = [];
@@ -102,6 +113,12 @@ public static class OnnxModelReader
         private readonly Dictionary<string, string> metadata = new(StringComparer.Ordinal);
         private string graphName = string.Empty;
         private bool hasGraph;
+        private long parsedWhole;
+
+        public OnnxGraph(ModelReaderOptions options)
+        {
+            this.options = options;
+        }
 
         public void ReadModel(ProtoInput input)
         {
@@ -122,11 +139,11 @@ public static class OnnxModelReader
                         break;
                     case 2:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
-                        metadata["producer_name"] = input.ReadString();
+                        metadata["producer_name"] = Whole(input, input.ReadString);
                         break;
                     case 3:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
-                        metadata["producer_version"] = input.ReadString();
+                        metadata["producer_version"] = Whole(input, input.ReadString);
                         break;
                     case 7:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
@@ -136,13 +153,13 @@ public static class OnnxModelReader
                     case 8:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
                         var opset = new OperatorSetIdProto();
-                        input.ReadMessage(opset);
+                        Whole(input, () => input.ReadMessage(opset));
                         metadata["opset." + (opset.Domain.Length == 0 ? "ai.onnx" : opset.Domain)] = opset.Version.ToString(CultureInfo.InvariantCulture);
                         break;
                     case 14:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
                         var entry = new StringStringEntryProto();
-                        input.ReadMessage(entry);
+                        Whole(input, () => input.ReadMessage(entry));
                         metadata[entry.Key] = entry.Value;
                         break;
                     default:
@@ -158,6 +175,39 @@ public static class OnnxModelReader
                 throw input.Error("the model has no graph (ModelProto field 7); is this an ONNX file?");
             }
         }
+
+        private static void Check(ProtoInput input, long count, long limit, string unit, string property)
+        {
+            if (count > limit)
+            {
+                throw Limits.Exceeded(input.Where, "the graph has " + count.ToString("N0", CultureInfo.InvariantCulture) + " " + unit + " or more", limit, unit, property);
+            }
+        }
+
+        /// <summary>Reads a message or string whole, counting its bytes against <see cref="ModelReaderOptions.MaxDocumentBytes"/>.</summary>
+        private T Whole<T>(ProtoInput input, Func<T> read)
+        {
+            long start = input.Position;
+            T value = read();
+            parsedWhole += input.Position - start;
+            if (parsedWhole > options.MaxDocumentBytes)
+            {
+                throw Limits.Exceeded(input.Where, "the messages read whole (nodes, value infos, metadata) take " + parsedWhole.ToString("N0", CultureInfo.InvariantCulture) + " bytes", options.MaxDocumentBytes, "bytes", nameof(ModelReaderOptions.MaxDocumentBytes));
+            }
+
+            return value;
+        }
+
+        private void Whole(ProtoInput input, Action read) => Whole(input, () =>
+        {
+            read();
+            return 0;
+        });
+
+        private string Name(ProtoInput input, string name) =>
+            name.Length <= options.MaxNameLength
+                ? name
+                : throw Limits.Exceeded(input.Where, "a name of " + name.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters", options.MaxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength));
 
         public ImportedModel Summarize(string fallbackName)
         {
@@ -344,27 +394,34 @@ public static class OnnxModelReader
                     case 1:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
                         var node = new NodeProto();
-                        input.ReadMessage(node);
+                        Whole(input, () => input.ReadMessage(node));
+                        Check(input, nodes.Count + 1, options.MaxLayers, "nodes", nameof(ModelReaderOptions.MaxLayers));
+                        Name(input, node.Name);
                         nodes.Add(node);
                         break;
                     case 2:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
-                        graphName = input.ReadString();
+                        graphName = Name(input, Whole(input, input.ReadString));
                         break;
                     case 5:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
+                        Check(input, initializers.Count + 1, options.MaxTensors, "initializers", nameof(ModelReaderOptions.MaxTensors));
                         initializers.Add(ReadTensor(input, input.ReadEnd(end), null));
+                        Name(input, initializers[^1].Info.Name);
                         break;
                     case 15:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
+                        Check(input, initializers.Count + 1, options.MaxTensors, "initializers", nameof(ModelReaderOptions.MaxTensors));
                         initializers.Add(ReadSparseTensor(input, input.ReadEnd(end)));
+                        Name(input, initializers[^1].Info.Name);
                         break;
                     case 11:
                     case 12:
                     case 13:
                         input.Expect(tag, WireFormat.WireType.LengthDelimited);
                         var info = new ValueInfoProto();
-                        input.ReadMessage(info);
+                        Whole(input, () => input.ReadMessage(info));
+                        Name(input, info.Name);
                         if (ProtoInput.Field(tag) == 11)
                         {
                             inputs.Add(info);

@@ -17,15 +17,20 @@ internal sealed class ProtoInput : IDisposable
     private readonly TrackingStream stream;
     private CodedInputStream input;
 
-    public ProtoInput(Stream stream)
+    private readonly int recursionLimit;
+
+    /// <param name="stream">The model.</param>
+    /// <param name="recursionLimit">How deep messages parsed whole may nest (<see cref="ModelReaderOptions.MaxDepth"/>).</param>
+    public ProtoInput(Stream stream, int recursionLimit)
     {
         this.stream = new TrackingStream(stream);
+        this.recursionLimit = recursionLimit;
         if (stream.CanSeek)
         {
             Length = stream.Length - stream.Position;
         }
 
-        input = new CodedInputStream(this.stream, leaveOpen: true);
+        input = Open();
     }
 
     /// <summary>Gets the length of the message, when the stream knows it.</summary>
@@ -107,8 +112,10 @@ internal sealed class ProtoInput : IDisposable
         }
 
         stream.Seek(position, SeekOrigin.Begin);
-        input = new CodedInputStream(stream, leaveOpen: true);
+        input = Open();
     }
+
+    private CodedInputStream Open() => CodedInputStream.CreateWithLimits(stream, int.MaxValue, recursionLimit);
 
     /// <summary>
     /// Positions relative to where the model starts, for seekable and forward-only streams alike

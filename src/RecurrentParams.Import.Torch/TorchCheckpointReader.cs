@@ -137,7 +137,7 @@ public static class TorchCheckpointReader
         throw Fail.Error(Fail.Byte(start), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80, or L for protocols 0 and 1); found neither");
     }
 
-    /// <summary>A non-seekable stream: a legacy file is read forward; a zip, whose directory is at its end, is buffered within <see cref="ModelReaderOptions.MaxDocumentBytes"/>.</summary>
+    /// <summary>A non-seekable stream: a legacy file is read forward; a zip, whose directory is at its end, is buffered within <see cref="ModelReaderOptions.MaxBufferedBytes"/>.</summary>
     private static TorchReadResult FromForwardStream(Stream stream, string name, ModelReaderOptions options)
     {
         int first = stream.ReadByte();
@@ -151,7 +151,7 @@ public static class TorchCheckpointReader
             throw Fail.Error(Fail.Byte(0), "expected a PyTorch file: a zip (PK\\3\\4) or a legacy file starting with a pickle (0x80, or L for protocols 0 and 1); found neither");
         }
 
-        byte[] rest = StreamInput.ReadToEnd(stream, (int)Math.Max(0, options.MaxDocumentBytes - 1), "the archive (a zip on a non-seekable stream is buffered, at most the bytes ModelReaderOptions.MaxDocumentBytes allows; pass a seekable stream for a larger file)");
+        byte[] rest = StreamInput.ReadToEnd(stream, Math.Max(0, options.MaxBufferedBytes - 1), "the archive (a zip on a non-seekable stream is buffered; pass a seekable stream for a larger file)", nameof(ModelReaderOptions.MaxBufferedBytes));
         byte[] all = new byte[rest.Length + 1];
         all[0] = (byte)first;
         Buffer.BlockCopy(rest, 0, all, 1, rest.Length);

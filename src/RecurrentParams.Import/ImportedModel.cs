@@ -29,7 +29,7 @@ public sealed class ImportedModel
     /// <param name="crossCheck">Whether <paramref name="tensors"/> is a list of stored weights kept apart from the topology (TensorFlow.js <c>weightsManifest</c>, an <c>.h5</c>'s <c>model_weights</c>), to be cross-checked against the summary: then <see cref="StoredParams"/> is their sum, even when the list is empty.</param>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/>, <paramref name="tensors"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
-    /// <exception cref="OverflowException">The stored tensors hold more than <see cref="long.MaxValue"/> elements.</exception>
+    /// <exception cref="OverflowException">The stored tensors hold more than <see cref="long.MaxValue"/> elements, or a statistic a renderer of <paramref name="summary"/> prints (a byte size, torchinfo's mult-adds or memory estimate) does not fit in a <see cref="long"/>: a result is always one that renders in every <see cref="SummaryFormat"/> of its convention.</exception>
     public ImportedModel(ModelFileFormat format, ModelSummary summary, IEnumerable<TensorInfo> tensors, bool crossCheck)
     {
         if (format is < ModelFileFormat.KerasJson or > ModelFileFormat.TorchLegacyCheckpoint)
@@ -45,6 +45,7 @@ public sealed class ImportedModel
             stored = checked(stored + Guard.NotNull(tensor, nameof(tensors)).ElementCount);
         }
 
+        Usable.EnsureRenderable(summary);
         Format = format;
         StoredParams = crossCheck ? stored : null;
     }

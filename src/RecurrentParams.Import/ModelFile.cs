@@ -53,9 +53,9 @@ public static class ModelFile
 
         return kind switch
         {
-            SniffedKind.Json => KerasModelReader.ReadFile(path),
-            SniffedKind.Safetensors => SafetensorsReader.ReadFile(path),
-            SniffedKind.KerasZip => OptionalReader.KerasArchive.IsAvailable ? OptionalReader.KerasArchive.ReadFile(path, options) : KerasArchiveReader.ReadFile(path),
+            SniffedKind.Json => KerasModelReader.ReadFile(path, options),
+            SniffedKind.Safetensors => SafetensorsReader.ReadFile(path, options),
+            SniffedKind.KerasZip => OptionalReader.KerasArchive.IsAvailable ? OptionalReader.KerasArchive.ReadFile(path, options) : KerasArchiveReader.ReadFile(path, options),
             SniffedKind.Hdf5 => OptionalReader.Hdf5.ReadFile(path, options),
             SniffedKind.Onnx => OptionalReader.Onnx.ReadFile(path, options),
             _ => OptionalReader.Torch.ReadFile(path, options),
@@ -96,9 +96,9 @@ public static class ModelFile
     private static ImportedModel Read(SniffedKind kind, Stream source, ModelReaderOptions? options) =>
         kind switch
         {
-            SniffedKind.Json => KerasModelReader.Read(source),
-            SniffedKind.Safetensors => SafetensorsReader.Read(source),
-            SniffedKind.KerasZip => OptionalReader.KerasArchive.IsAvailable ? OptionalReader.KerasArchive.Read(source, options) : KerasArchiveReader.Read(source),
+            SniffedKind.Json => KerasModelReader.Read(source, options),
+            SniffedKind.Safetensors => SafetensorsReader.Read(source, options),
+            SniffedKind.KerasZip => OptionalReader.KerasArchive.IsAvailable ? OptionalReader.KerasArchive.Read(source, options) : KerasArchiveReader.Read(source, options),
             SniffedKind.Hdf5 => OptionalReader.Hdf5.Read(source, options),
             SniffedKind.Onnx => OptionalReader.Onnx.Read(source, options),
             _ => OptionalReader.Torch.Read(source, options),

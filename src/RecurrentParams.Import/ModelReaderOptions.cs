@@ -18,6 +18,7 @@ public sealed record ModelReaderOptions
     private readonly int maxTensors = 1_000_000;
     private readonly int maxNameLength = 4096;
     private readonly long maxInflatedBytes = 64L * 1024 * 1024;
+    private readonly long maxBufferedBytes = 256L * 1024 * 1024;
 
     /// <summary>Gets the options every reader uses when none are given.</summary>
     /// <value>The defaults listed on each property.</value>
@@ -75,6 +76,15 @@ public sealed record ModelReaderOptions
     {
         get => maxInflatedBytes;
         init => maxInflatedBytes = InRange(value, 0, int.MaxValue, nameof(MaxInflatedBytes));
+    }
+
+    /// <summary>Gets the most bytes a reader copies into memory from a stream that cannot seek, when the format must be read out of order (a <c>.keras</c> zip, an <c>.h5</c> file); these bytes are present, not claimed, so the buffer grows only with what arrives.</summary>
+    /// <value>Default 256 MiB; at least 1 and at most <see cref="int.MaxValue"/>. Pass a seekable stream or a path to read larger files without a copy.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: the value is outside that range.</exception>
+    public long MaxBufferedBytes
+    {
+        get => maxBufferedBytes;
+        init => maxBufferedBytes = InRange(value, 1, int.MaxValue, nameof(MaxBufferedBytes));
     }
 
     /// <summary>Gets a value indicating whether a layer the library cannot count makes the reader throw instead of listing it as unknown.</summary>

@@ -12,7 +12,11 @@ namespace RecurrentParams.Import;
 /// <remarks>
 /// <para>The format: an unsigned 64-bit little-endian header size N, N bytes of JSON
 /// <c>{name: {dtype, shape, data_offsets: [begin, end]}, "__metadata__": {...}}</c>, then the tensors' bytes. Headers
-/// over 100 MB are refused (the reference implementation's limit); every tensor's offsets must lie inside the data that
+/// over 100 MB are refused (the reference implementation's limit), and so are headers over
+/// <see cref="ModelReaderOptions.MaxDocumentBytes"/> (64 MiB by default); a header is read in chunks that grow with the
+/// bytes that arrive, so a stream that cannot seek costs what it holds, not what its first 8 bytes claim. At most
+/// <see cref="ModelReaderOptions.MaxTensors"/> tensors are listed, with names of at most
+/// <see cref="ModelReaderOptions.MaxNameLength"/> characters. Every tensor's offsets must lie inside the data that
 /// follows (when the stream's length is known) and span exactly its element count times the dtype's size.</para>
 /// <para>The summary, in the PyTorch convention, has one row per module recovered by <see cref="TorchArchitecture.Recover"/>
 /// (with its derivation) and one row per group of other tensors sharing a module prefix (<c>fc.weight</c>,
@@ -28,32 +32,34 @@ public static class SafetensorsReader
 
     /// <summary>Reads a safetensors header from a stream; the stream is left after the header.</summary>
     /// <param name="stream">A readable stream positioned at the file's start; it is not closed.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The tensors, the recovered modules and the summary, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.Safetensors"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The header is truncated, too large, not valid JSON, or a tensor's dtype, shape or offsets are invalid; the message gives the byte offset or JSON path.</exception>
+    /// <exception cref="ModelFormatException">The header is truncated, past a limit of <paramref name="options"/>, not valid JSON, or a tensor's dtype, shape or offsets are invalid; the message gives the byte offset or JSON path.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromStream(stream, "safetensors");
+        return FromStream(stream, "safetensors", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads a safetensors file's header.</summary>
     /// <param name="path">The file's path, e.g. <c>model.safetensors</c>.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The tensors, the recovered modules and the summary; the model is named after the file.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The header is truncated, too large, not valid JSON, or a tensor's dtype, shape or offsets are invalid.</exception>
+    /// <exception cref="ModelFormatException">The header is truncated, past a limit of <paramref name="options"/>, not valid JSON, or a tensor's dtype, shape or offsets are invalid.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "safetensors");
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "safetensors", options ?? ModelReaderOptions.Default);
     }
 
-    private static ImportedModel FromStream(Stream stream, string name)
+    private static ImportedModel FromStream(Stream stream, string name, ModelReaderOptions options)
     {
         long start = stream.CanSeek ? stream.Position : 0;
         byte[] prefix = new byte[8];
@@ -69,6 +75,11 @@ public static class SafetensorsReader
             throw Fail.Error(Fail.Byte(0), string.Format(CultureInfo.InvariantCulture, "the header size is {0} bytes; a safetensors header is at most {1}", size, MaxHeaderBytes));
         }
 
+        if (size > (ulong)options.MaxDocumentBytes)
+        {
+            throw Limits.Exceeded(Fail.Byte(0), string.Format(CultureInfo.InvariantCulture, "the header claims {0:N0} bytes", size), options.MaxDocumentBytes, "bytes", nameof(ModelReaderOptions.MaxDocumentBytes));
+        }
+
         long? dataLength = null;
         if (stream.CanSeek)
         {
@@ -81,15 +92,15 @@ public static class SafetensorsReader
             dataLength = available - (long)size;
         }
 
-        byte[] header = new byte[(int)size];
-        StreamInput.ReadExactly(stream, header, header.Length, 8);
-        using JsonDocument document = Json.Parse(header, "the header (byte 8)");
+        // Read in chunks that grow as bytes arrive: a stream that cannot seek may end long before the size it claims.
+        byte[] header = StreamInput.ReadClaimed(stream, (int)size, 8);
+        using JsonDocument document = Json.Parse(header, Where, options);
         Json root = Json.Root(document).Object();
         var tensors = new List<TensorInfo>();
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (JsonProperty property in root.Element.EnumerateObject())
         {
-            var entry = new Json(property.Value, "$[\"" + property.Name + "\"]");
+            var entry = new Json(property.Value, "$[\"" + Limits.Name(property.Name, options, Where) + "\"]");
             if (property.Name == "__metadata__")
             {
                 foreach (JsonProperty item in entry.Object().Element.EnumerateObject())
@@ -100,6 +111,7 @@ public static class SafetensorsReader
                 continue;
             }
 
+            Limits.Tensors(tensors.Count + 1, options, entry.Path);
             tensors.Add(Tensor(property.Name, entry.Object(), dataLength));
         }
 
@@ -111,9 +123,11 @@ public static class SafetensorsReader
         }
         catch (OverflowException e)
         {
-            return Fail.At<ImportedModel>("the header (byte 8)", "the tensors' element count does not fit in a 64-bit integer", e);
+            return Fail.At<ImportedModel>(Where, "the tensors' element count, or a statistic of the summary, does not fit in a 64-bit integer: " + e.Message, e);
         }
     }
+
+    private const string Where = "the header (byte 8)";
 
     private static TensorInfo Tensor(string name, Json entry, long? dataLength)
     {

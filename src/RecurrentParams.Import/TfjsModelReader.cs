@@ -13,45 +13,50 @@ namespace RecurrentParams.Import;
 /// lists the manifest's weights and <see cref="ImportedModel.StoredParams"/> their element count, so
 /// <see cref="ImportedModel.CountsAgree"/> cross-checks the two. Both layouts are read: <c>model.save()</c>'s
 /// (<c>modelTopology</c> is the topology) and the converter's (<c>modelTopology.model_config</c>). A graph model
-/// (<c>format: graph-model</c>) has no layers and is refused. Quantized weights count their logical shape. All members
-/// are thread-safe.</para>
+/// (<c>format: graph-model</c>) has no layers and is refused. Quantized weights count their logical shape. The limits of
+/// <see cref="ModelReaderOptions"/> apply as for <see cref="KerasModelReader"/>, and the manifest lists at most
+/// <see cref="ModelReaderOptions.MaxTensors"/> weights. All members are thread-safe.</para>
 /// </remarks>
 public static class TfjsModelReader
 {
     /// <summary>Reads a <c>model.json</c> from a stream, to its end.</summary>
     /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
-    /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count; the message gives the JSON path.</exception>
+    /// <exception cref="ModelFormatException">The JSON is malformed, past a limit of <paramref name="options"/>, is not a layers model, or uses layers the library cannot count; the message gives the JSON path.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), "model");
+        options ??= ModelReaderOptions.Default;
+        return FromUtf8(KerasModelReader.ReadDocument(stream, options), "model", options);
     }
 
     /// <summary>Reads a <c>model.json</c> file; the weight files beside it are not opened.</summary>
     /// <param name="path">The file's path.</param>
+    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
-    /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The JSON is malformed, past a limit of <paramref name="options"/>, is not a layers model, or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), Path.GetFileNameWithoutExtension(path));
+        options ??= ModelReaderOptions.Default;
+        return FromUtf8(KerasModelReader.ReadDocument(stream, options), Path.GetFileNameWithoutExtension(path), options);
     }
 
-    internal static ImportedModel FromUtf8(byte[] utf8, string fallbackName)
+    internal static ImportedModel FromUtf8(byte[] utf8, string fallbackName, ModelReaderOptions options)
     {
-        using JsonDocument document = Json.Parse(utf8, "the JSON document");
-        return FromRoot(Json.Root(document).Object(), fallbackName);
+        using JsonDocument document = Json.Parse(utf8, KerasModelReader.Document, options);
+        return FromRoot(Json.Root(document).Object(), fallbackName, options);
     }
 
-    internal static ImportedModel FromRoot(Json root, string fallbackName)
+    internal static ImportedModel FromRoot(Json root, string fallbackName, ModelReaderOptions options)
     {
         if (root.OptString("format") is string format && format != "layers-model")
         {
@@ -61,7 +66,7 @@ public static class TfjsModelReader
         Json topology = root.Get("modelTopology").Object();
         string? kerasVersion = topology.OptString("keras_version");
         Json model = topology.TryGet("model_config", out Json modelConfig) ? modelConfig.Object() : topology;
-        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName);
+        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName, options);
 
         var tensors = new List<TensorInfo>();
         bool hasManifest = root.TryGet("weightsManifest", out Json manifest);
@@ -83,7 +88,9 @@ public static class TfjsModelReader
                         return Fail.At<ImportedModel>(weight.Path + ".shape", "the shape's element count does not fit in a 64-bit integer", e);
                     }
 
-                    tensors.Add(new TensorInfo(weight.Get("name").String(), weight.OptString("dtype") ?? "float32", shape));
+                    Limits.Tensors(tensors.Count + 1, options, weight.Path);
+                    Json name = weight.Get("name");
+                    tensors.Add(new TensorInfo(Limits.Name(name.String(), options, name.Path), weight.OptString("dtype") ?? "float32", shape));
                 }
             }
         }
@@ -103,7 +110,7 @@ public static class TfjsModelReader
         }
         catch (OverflowException e)
         {
-            return Fail.At<ImportedModel>(root.Path + ".weightsManifest", "the weights' element count does not fit in a 64-bit integer", e);
+            return Fail.At<ImportedModel>(root.Path + ".weightsManifest", "the weights' element count, or a statistic of the summary, does not fit in a 64-bit integer: " + e.Message, e);
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using RecurrentParams.Formulas;
 using RecurrentParams.Import.Internal;
 
@@ -25,15 +24,17 @@ public static class TorchArchitecture
 {
     private static readonly int[] GateMultiples = [4, 3, 1];
 
-    private static readonly Regex RecurrentName = new(
-        @"^(?<prefix>(?:.*\.)?)(?<kind>weight_ih|weight_hh|bias_ih|bias_hh|weight_hr)(?:_l(?<layer>[0-9]{1,6}))?(?<reverse>_reverse)?$",
-        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
-        TimeSpan.FromSeconds(1));
+    private static readonly string[] Kinds = ["weight_ih", "weight_hh", "bias_ih", "bias_hh", "weight_hr"];
 
     /// <summary>Recovers the recurrent modules among the given tensors.</summary>
     /// <param name="tensors">Stored tensors with PyTorch state-dict names; tensors of other modules are ignored.</param>
     /// <returns>One entry per module prefix, in the order the modules' first tensors appear; empty when there is none.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="tensors"/> or an element is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// The work is proportional to the tensors given, never to a number in a name: the layers of a module are the indices
+    /// its names carry, and indices that are not 0 to N-1 without a gap (<c>weight_ih_l0</c> and <c>weight_ih_l999999</c>)
+    /// make the module ambiguous, with the indices found, instead of a 1,000,000-layer module.
+    /// </remarks>
     public static IReadOnlyList<RecoveredModule> Recover(IEnumerable<TensorInfo> tensors)
     {
         Guard.NotNull(tensors, nameof(tensors));
@@ -42,19 +43,12 @@ public static class TorchArchitecture
         foreach (TensorInfo tensor in tensors)
         {
             Guard.NotNull(tensor, nameof(tensors));
-            Match match = RecurrentName.Match(tensor.Name);
-            if (!match.Success)
+            if (!TryParse(tensor.Name, out string prefix, out string kind, out long? layer, out bool reverse))
             {
                 continue;
             }
 
-            bool layered = match.Groups["layer"].Success;
-            if (!layered && match.Groups["reverse"].Success)
-            {
-                continue; // "weight_ih_reverse" is no PyTorch name.
-            }
-
-            string prefix = match.Groups["prefix"].Value;
+            bool layered = layer is not null;
             var key = (prefix, layered);
             if (!groups.TryGetValue(key, out Group? group))
             {
@@ -63,11 +57,56 @@ public static class TorchArchitecture
                 order.Add(group);
             }
 
-            int layer = layered ? int.Parse(match.Groups["layer"].Value, CultureInfo.InvariantCulture) : 0;
-            group.Add(match.Groups["kind"].Value, layer, match.Groups["reverse"].Success, tensor);
+            group.Add(kind, layer ?? 0, reverse, tensor);
         }
 
         return order.Select(g => g.Recover()).ToList().AsReadOnly();
+    }
+
+    /// <summary>
+    /// Takes <c>{prefix}{kind}[_l{k}][_reverse]</c> apart; <paramref name="layer"/> is <see langword="null"/> for a cell's
+    /// names, and an index too long for a <see cref="long"/> reads as <see cref="long.MaxValue"/> (a gap, so ambiguous).
+    /// </summary>
+    private static bool TryParse(string name, out string prefix, out string kind, out long? layer, out bool reverse)
+    {
+        int dot = name.LastIndexOf('.');
+        prefix = name.Substring(0, dot + 1);
+        string local = name.Substring(dot + 1);
+        kind = Kinds.FirstOrDefault(k => local.StartsWith(k, StringComparison.Ordinal)) ?? string.Empty;
+        layer = null;
+        reverse = false;
+        if (kind.Length == 0)
+        {
+            return false;
+        }
+
+        string rest = local.Substring(kind.Length);
+        if (rest.Length == 0)
+        {
+            return true; // A cell: weight_ih, bias_hh, ...
+        }
+
+        if (!rest.StartsWith("_l", StringComparison.Ordinal))
+        {
+            return false; // "weight_ih_reverse" without a layer is no PyTorch name either.
+        }
+
+        int end = 2;
+        while (end < rest.Length && rest[end] is >= '0' and <= '9')
+        {
+            end++;
+        }
+
+        string suffix = rest.Substring(end);
+        if (end == 2 || (suffix.Length > 0 && suffix != "_reverse"))
+        {
+            return false;
+        }
+
+        string digits = rest.Substring(2, end - 2);
+        layer = digits.Length <= 18 ? long.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture) : long.MaxValue;
+        reverse = suffix.Length > 0;
+        return true;
     }
 
     /// <summary>The tensors of one module prefix, by (kind, layer, reverse).</summary>
@@ -75,6 +114,7 @@ public static class TorchArchitecture
     {
         private readonly Dictionary<string, TensorInfo> byLocalName = new(StringComparer.Ordinal);
         private readonly List<TensorInfo> tensors = [];
+        private readonly SortedSet<long> layers = [];
 
         public Group(string prefix, bool layered)
         {
@@ -86,11 +126,9 @@ public static class TorchArchitecture
 
         public bool Layered { get; }
 
-        private int MaxLayer { get; set; }
-
         private bool AnyReverse { get; set; }
 
-        public void Add(string kind, int layer, bool reverse, TensorInfo tensor)
+        public void Add(string kind, long layer, bool reverse, TensorInfo tensor)
         {
             string local = Local(kind, layer, reverse);
             if (byLocalName.ContainsKey(local))
@@ -100,7 +138,7 @@ public static class TorchArchitecture
 
             byLocalName.Add(local, tensor);
             tensors.Add(tensor);
-            MaxLayer = Math.Max(MaxLayer, layer);
+            layers.Add(layer);
             AnyReverse |= reverse;
         }
 
@@ -171,7 +209,20 @@ public static class TorchArchitecture
                 hidden = gh / gates;
             }
 
-            int layers = MaxLayer + 1;
+            // The layers are the indices the names carry: a stack of N layers names them 0 to N-1. An index past that (a gap,
+            // or weight_ih_l999999 beside weight_ih_l0) is not a guess to make: the module is ambiguous, whatever the index.
+            if (layers.Max >= layers.Count)
+            {
+                return Ambiguous(ClassName(gates), string.Format(
+                    CultureInfo.InvariantCulture,
+                    "the names carry layer indices {0}{1}, which are not 0 to {2} without a gap; a stack of {3} layers names them l0 to l{2}",
+                    string.Join(", ", layers.Take(4).Select(l => "l" + l.ToString(CultureInfo.InvariantCulture))),
+                    layers.Count > 4 ? ", ..., l" + layers.Max.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    layers.Count - 1,
+                    layers.Count));
+            }
+
+            int depth = layers.Count;
             bool bias = Get("bias_ih", 0) is not null || Get("bias_hh", 0) is not null;
             if (!Layered && (hr is not null))
             {
@@ -186,9 +237,9 @@ public static class TorchArchitecture
                 spec = Layered
                     ? gates switch
                     {
-                        4 => LayerSpec.Torch.Lstm(input, h, layers, bias, AnyReverse, checked((int)proj)),
-                        3 => LayerSpec.Torch.Gru(input, h, layers, bias, AnyReverse),
-                        _ => LayerSpec.Torch.Rnn(input, h, layers, bias, AnyReverse),
+                        4 => LayerSpec.Torch.Lstm(input, h, depth, bias, AnyReverse, checked((int)proj)),
+                        3 => LayerSpec.Torch.Gru(input, h, depth, bias, AnyReverse),
+                        _ => LayerSpec.Torch.Rnn(input, h, depth, bias, AnyReverse),
                     }
                     : gates switch
                     {
@@ -243,9 +294,9 @@ public static class TorchArchitecture
         private RecoveredModule Ambiguous(string className, string reason) =>
             new(Prefix, className, null, tensors, Array.Empty<string>(), reason);
 
-        private string Suffix(int layer) => Layered ? "_l" + layer.ToString(CultureInfo.InvariantCulture) : string.Empty;
+        private string Suffix(long layer) => Layered ? "_l" + layer.ToString(CultureInfo.InvariantCulture) : string.Empty;
 
-        private string Local(string kind, int layer, bool reverse) => kind + Suffix(layer) + (reverse ? "_reverse" : string.Empty);
+        private string Local(string kind, long layer, bool reverse) => kind + Suffix(layer) + (reverse ? "_reverse" : string.Empty);
 
         private TensorInfo? Get(string kind, int layer) => byLocalName.TryGetValue(Local(kind, layer, false), out TensorInfo? t) ? t : null;
     }

@@ -17,6 +17,7 @@ public sealed class ModelReaderOptionsTests
         options.MaxTensors.Should().Be(1_000_000);
         options.MaxNameLength.Should().Be(4096);
         options.MaxInflatedBytes.Should().Be(64L * 1024 * 1024);
+        options.MaxBufferedBytes.Should().Be(256L * 1024 * 1024);
         options.Strict.Should().BeFalse();
         options.Should().Be(new ModelReaderOptions());
     }
@@ -38,6 +39,7 @@ public sealed class ModelReaderOptionsTests
     [InlineData("MaxLayers")]
     [InlineData("MaxTensors")]
     [InlineData("MaxNameLength")]
+    [InlineData("MaxBufferedBytes")]
     public void Init_ZeroOrNegative_ThrowsNamingTheProperty(string property)
     {
         Action zero = () => _ = Set(property, 0);
@@ -53,10 +55,12 @@ public sealed class ModelReaderOptionsTests
         Action depth = () => _ = new ModelReaderOptions { MaxDepth = 4097 };
         Action document = () => _ = new ModelReaderOptions { MaxDocumentBytes = (long)int.MaxValue + 1 };
         Action inflated = () => _ = new ModelReaderOptions { MaxInflatedBytes = -1 };
+        Action buffered = () => _ = new ModelReaderOptions { MaxBufferedBytes = (long)int.MaxValue + 1 };
 
         depth.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxDepth' must be between 1 and 4096.*");
         document.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("MaxDocumentBytes");
         inflated.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxInflatedBytes' must be between 0 and 2147483647.*");
+        buffered.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxBufferedBytes' must be between 1 and 2147483647.*");
         new ModelReaderOptions { MaxInflatedBytes = 0 }.MaxInflatedBytes.Should().Be(0);
     }
 
@@ -66,6 +70,7 @@ public sealed class ModelReaderOptionsTests
         "MaxDepth" => new ModelReaderOptions { MaxDepth = value },
         "MaxLayers" => new ModelReaderOptions { MaxLayers = value },
         "MaxTensors" => new ModelReaderOptions { MaxTensors = value },
+        "MaxBufferedBytes" => new ModelReaderOptions { MaxBufferedBytes = value },
         _ => new ModelReaderOptions { MaxNameLength = value },
     };
 }

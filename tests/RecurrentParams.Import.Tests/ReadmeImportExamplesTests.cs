@@ -61,6 +61,32 @@ public sealed class ReadmeImportExamplesTests
         }
     }
 
+    /// <summary>The README's "Limits and untrusted input" section: its code runs, and the refusals it shows are what the readers say.</summary>
+    [Fact]
+    public void Readme_LimitsSection_ShowsWhatTheReadersSay()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string snippet = """
+            var options = new ModelReaderOptions { MaxDocumentBytes = 256L * 1024 * 1024, MaxLayers = 500_000 };
+            ImportedModel big = KerasModelReader.ReadFile("huge-model.json", options);
+            """;
+        var options = new ModelReaderOptions { MaxDocumentBytes = 256L * 1024 * 1024, MaxLayers = 500_000 };
+        ImportedModel big = KerasModelReader.ReadFile(Fixtures.PathOf("keras3", "seq-emb-lstm.json"), options);
+        Action tooManyLayers = () => KerasModelReader.ReadFile(Fixtures.PathOf("keras3", "seq-emb-lstm.json"), new ModelReaderOptions { MaxLayers = 2 });
+        byte[] claim = new byte[8];
+        BitConverter.GetBytes(60_000_000UL).CopyTo(claim, 0);
+        Action forwardOnly = () => SafetensorsReader.Read(new NonSeekableStream(claim));
+
+        readme.Should().Contain(snippet.Replace("\r\n", "\n", StringComparison.Ordinal));
+        big.Summary.TotalParams.Should().BeGreaterThan(0);
+        readme.Should().Contain(tooManyLayers.Should().Throw<ModelFormatException>().Which.Message);
+        readme.Should().Contain("ends in `" + forwardOnly.Should().Throw<ModelFormatException>().Which.Message + "`");
+        foreach (string option in new[] { "MaxDocumentBytes", "MaxDepth", "MaxLayers", "MaxTensors", "MaxNameLength", "MaxInflatedBytes", "MaxBufferedBytes" })
+        {
+            readme.Should().Contain("| `" + option + "` |");
+        }
+    }
+
     private static string RepositoryRoot()
     {
         DirectoryInfo? directory = new(AppContext.BaseDirectory);

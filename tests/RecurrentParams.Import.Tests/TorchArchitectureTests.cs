@@ -91,15 +91,70 @@ public sealed class TorchArchitectureTests
     }
 
     [Fact]
-    public void Recover_ALayerBeyondTheStack_DoesNotBelong()
+    public void Recover_LayerIndicesWithAGap_IsAmbiguousWithTheIndices()
     {
         TensorInfo[] tensors = [Tensor("weight_ih_l0", 16, 5), Tensor("weight_hh_l0", 16, 4), Tensor("weight_ih_l2", 16, 4)];
 
         RecoveredModule module = TorchArchitecture.Recover(tensors).Single();
 
+        module.IsAmbiguous.Should().BeTrue();
+        module.ClassName.Should().Be("LSTM");
+        module.Ambiguity.Should().Be("the names carry layer indices l0, l2, which are not 0 to 1 without a gap; a stack of 2 layers names them l0 to l1");
+        module.Tensors.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public void Recover_ALayerWithSomeTensors_ListsTheMissingOnes()
+    {
+        TensorInfo[] tensors = [Tensor("weight_ih_l0", 16, 5), Tensor("weight_hh_l0", 16, 4), Tensor("weight_ih_l1", 16, 4)];
+
+        RecoveredModule module = TorchArchitecture.Recover(tensors).Single();
+
         module.IsAmbiguous.Should().BeFalse();
-        module.Spec!.NumLayers.Should().Be(3);
-        module.MissingTensors.Should().Contain("weight_hh_l1");
+        module.Spec!.NumLayers.Should().Be(2);
+        module.MissingTensors.Should().Equal("weight_hh_l1");
+    }
+
+    /// <summary>
+    /// Issue 10: a 556-byte safetensors file naming weight_ih_l999999 cost 1.6 GB and seconds, because the index decided
+    /// the number of layers. The layers are the indices present; an absurd one is a gap, reported, at no cost.
+    /// </summary>
+    [Theory]
+    [InlineData("999999")]
+    [InlineData("2147483648")]
+    [InlineData("99999999999999999999999999")]
+    public void Recover_AbsurdLayerIndex_IsAmbiguousAndCostsNothing(string index)
+    {
+        TensorInfo[] tensors = [Tensor("lstm.weight_ih_l0", 16, 5), Tensor("lstm.weight_hh_l0", 16, 4), Tensor("lstm.weight_ih_l" + index, 16, 4)];
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        RecoveredModule module = TorchArchitecture.Recover(tensors).Single();
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(256 * 1024);
+        module.IsAmbiguous.Should().BeTrue();
+        module.Prefix.Should().Be("lstm");
+        module.Ambiguity.Should().StartWith("the names carry layer indices l0, l").And.EndWith("which are not 0 to 1 without a gap; a stack of 2 layers names them l0 to l1");
+    }
+
+    [Fact]
+    public void Recover_OnlyAnAbsurdIndex_IsAmbiguous()
+    {
+        TensorInfo[] tensors = [Tensor("weight_ih_l999999", 16, 5), Tensor("weight_hh_l999999", 16, 4)];
+
+        RecoveredModule module = TorchArchitecture.Recover(tensors).Single();
+
+        module.IsAmbiguous.Should().BeTrue();
+        module.Ambiguity.Should().Be("weight_ih_l0 is missing or not 2-D, so the input size is unknown");
+    }
+
+    [Fact]
+    public void Recover_ManyLayers_ListsTheFirstIndicesAndTheLast()
+    {
+        TensorInfo[] tensors = [.. new[] { 0, 1, 2, 3, 5, 9 }.Select(k => Tensor("weight_ih_l" + k, 16, k == 0 ? 5 : 4)), Tensor("weight_hh_l0", 16, 4)];
+
+        RecoveredModule module = TorchArchitecture.Recover(tensors).Single();
+
+        module.Ambiguity.Should().Be("the names carry layer indices l0, l1, l2, l3, ..., l9, which are not 0 to 5 without a gap; a stack of 6 layers names them l0 to l5");
     }
 
     [Fact]

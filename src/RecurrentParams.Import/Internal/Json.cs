@@ -9,9 +9,6 @@ namespace RecurrentParams.Import.Internal;
 /// <summary>A JSON value with its path, so that every complaint names where it is (<c>$.config.layers[2].config.units</c>).</summary>
 internal readonly struct Json
 {
-    /// <summary>Deeper JSON is refused: Keras configs nest about 15 levels (a wrapper in a wrapper in a model).</summary>
-    public const int MaxDepth = 128;
-
     public Json(JsonElement element, string path)
     {
         Element = element;
@@ -28,9 +25,14 @@ internal readonly struct Json
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static JsonDocument Parse(byte[] utf8, string what)
+    /// <summary>
+    /// Parses a whole document after checking, in one forward pass, what <see cref="JsonDocument"/> checks only later
+    /// (when a value is read): valid UTF-8, nesting up to <see cref="ModelReaderOptions.MaxDepth"/>, and every escaped
+    /// string or name decoding to valid UTF-16 (an escaped lone surrogate such as <c>"\udc00"</c> does not). So reading
+    /// any string of the document later cannot fail.
+    /// </summary>
+    public static JsonDocument Parse(byte[] utf8, string what, ModelReaderOptions options)
     {
-        // JsonDocument checks UTF-8 only when a string is read; check it all now, so that reading a name cannot fail later.
         try
         {
             StrictUtf8.GetCharCount(utf8);
@@ -40,15 +42,49 @@ internal readonly struct Json
             return Fail.At<JsonDocument>(what + ", byte " + e.Index.ToString(CultureInfo.InvariantCulture), "not valid UTF-8", e);
         }
 
+        int maxDepth = options.MaxDepth;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = maxDepth + 1, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
         try
         {
-            return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= maxDepth:
+                        throw Limits.Exceeded(
+                            what + ", byte " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture),
+                            "the JSON nests deeper",
+                            maxDepth,
+                            "levels",
+                            nameof(ModelReaderOptions.MaxDepth));
+                    case JsonTokenType.String or JsonTokenType.PropertyName when reader.ValueIsEscaped:
+                        Unescape(ref reader, what);
+                        break;
+                }
+            }
         }
         catch (JsonException e)
         {
             return Fail.At<JsonDocument>(
                 what + (e.LineNumber is long line ? string.Format(CultureInfo.InvariantCulture, ", line {0}, byte {1} of the line", line + 1, (e.BytePositionInLine ?? 0) + 1) : string.Empty),
-                "not valid JSON (at most " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels deep): " + e.Message,
+                "not valid JSON: " + e.Message,
+                e);
+        }
+
+        return JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = maxDepth, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+    }
+
+    private static void Unescape(ref Utf8JsonReader reader, string what)
+    {
+        try
+        {
+            _ = reader.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Fail.Error(
+                what + ", byte " + reader.TokenStartIndex.ToString(CultureInfo.InvariantCulture),
+                "a " + (reader.TokenType == JsonTokenType.PropertyName ? "property name" : "string") + " escapes text that is not valid UTF-16 (a lone surrogate such as \\udc00); names and strings must be Unicode text",
                 e);
         }
     }

@@ -17,19 +17,21 @@ namespace RecurrentParams.Import.Internal;
 internal sealed class KerasGraph
 {
     private readonly KerasLayers factory;
+    private readonly ModelReaderOptions options;
 
-    private KerasGraph(bool gruResetAfterDefault)
+    private KerasGraph(bool gruResetAfterDefault, ModelReaderOptions options)
     {
         factory = new KerasLayers(gruResetAfterDefault);
+        this.options = options;
     }
 
     /// <summary>Summarizes a topology; <paramref name="kerasVersion"/> (from an .h5 attribute or the JSON) picks the GRU reset_after default.</summary>
-    public static ModelSummary Summarize(Json model, string? kerasVersion, string fallbackName)
+    public static ModelSummary Summarize(Json model, string? kerasVersion, string fallbackName, ModelReaderOptions options)
     {
         model.Object();
         string className = model.Get("class_name").String();
         kerasVersion ??= model.OptString("keras_version");
-        var graph = new KerasGraph(IsKeras3(model, kerasVersion));
+        var graph = new KerasGraph(IsKeras3(model, kerasVersion), options);
         try
         {
             return className switch
@@ -118,6 +120,7 @@ internal sealed class KerasGraph
             name = config.OptString("name") is { Length: > 0 } n ? n : name;
         }
 
+        Limits.Layers(layers.Length, options, layers.Path);
         var entries = layers.Items().ToList();
         OutputShape? input = null;
         string? dtype = null;
@@ -146,7 +149,7 @@ internal sealed class KerasGraph
             string className = KerasLayers.ClassOf(entry.Object());
             if (className != "InputLayer")
             {
-                KerasNode? node = factory.Create(entry, KerasLayers.NameOf(entry, className, index), className);
+                KerasNode? node = factory.Create(entry, Limits.Name(KerasLayers.NameOf(entry, className, index), options, entry.Path), className);
                 if (node is not null)
                 {
                     nodes.Add(node);
@@ -194,11 +197,13 @@ internal sealed class KerasGraph
         var layers = new List<FunctionalLayer>();
         var byName = new Dictionary<string, FunctionalLayer>(StringComparer.Ordinal);
         int index = 0;
-        foreach (Json entry in config.Get("layers").Items())
+        Json list = config.Get("layers");
+        Limits.Layers(list.Length, options, list.Path);
+        foreach (Json entry in list.Items())
         {
             entry.Object();
             string className = KerasLayers.ClassOf(entry);
-            string layerName = entry.OptString("name") is { Length: > 0 } outer ? outer : KerasLayers.NameOf(entry, className, index);
+            string layerName = Limits.Name(entry.OptString("name") is { Length: > 0 } outer ? outer : KerasLayers.NameOf(entry, className, index), options, entry.Path);
             var layer = new FunctionalLayer(entry, layerName, className);
             if (className == "InputLayer")
             {

@@ -30,7 +30,13 @@ internal sealed class KerasLayers
 
     public IReadOnlyList<UnsupportedLayer> UnsupportedLayers => unsupported;
 
-    public static string ClassOf(Json layer) => layer.Get("class_name").String();
+    /// <summary>The layer's <c>class_name</c>: a non-empty string.</summary>
+    public static string ClassOf(Json layer)
+    {
+        Json className = layer.Get("class_name");
+        string value = className.String();
+        return value.Length > 0 ? value : Fail.At<string>(className.Path, "expected a layer class name but found an empty string");
+    }
 
     /// <summary>The layer's name: <c>config.name</c>, else the entry's <c>name</c>, else one made from the class.</summary>
     public static string NameOf(Json layer, string className, int index)

@@ -17,11 +17,11 @@ public sealed class TensorShape : IEquatable<TensorShape>
     /// <param name="dimensions">The dimensions, each 0 or more; an empty list is a scalar.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dimensions"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A dimension is negative.</exception>
-    /// <exception cref="OverflowException">The product of the dimensions does not fit in a <see cref="long"/>.</exception>
+    /// <exception cref="OverflowException">The product of the dimensions does not fit in a <see cref="long"/> (a shape with a zero dimension has 0 elements, whatever the others).</exception>
     public TensorShape(params long[] dimensions)
     {
         Guard.NotNull(dimensions, nameof(dimensions));
-        long count = 1;
+        bool empty = false;
         foreach (long d in dimensions)
         {
             if (d < 0)
@@ -29,6 +29,14 @@ public sealed class TensorShape : IEquatable<TensorShape>
                 Guard.ThrowOutOfRange(nameof(dimensions), d, "must hold dimensions of 0 or more");
             }
 
+            empty |= d == 0;
+        }
+
+        // A zero anywhere means no elements, whatever the other dimensions and their order: (0, 2^32, 2^32) and
+        // (2^32, 2^32, 0) are the same verdict.
+        long count = empty ? 0 : 1;
+        foreach (long d in empty ? [] : dimensions)
+        {
             count = checked(count * d);
         }
 

@@ -96,8 +96,8 @@ public sealed class KerasHdf5ReaderTests
     }
 
     /// <summary>
-    /// A mutation of a fixture (MutationTests, seed 7) whose global heap object claims about 1.8 GB. PureHDF 2.2.0 would
-    /// allocate the claim before finding the file too short (it did, before the guard); now the claim is refused first.
+    /// A mutation of a fixture (the mutation tests, seed 7) whose global heap object claims about 8 EB. PureHDF 2.2.0
+    /// allocated up to 1.8 GB for it before finding the file too short; the claim is refused before anything is allocated.
     /// </summary>
     [Fact]
     public void Read_GlobalHeapObjectClaimingGigabytes_IsRefusedBeforeAnythingIsAllocated()
@@ -106,14 +106,14 @@ public sealed class KerasHdf5ReaderTests
 
         Action read = () => KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "hostile-gcol-object-size.h5"));
 
-        read.Should().Throw<ModelFormatException>().WithMessage("At byte *: global heap object * claims * bytes, but at most * can follow it*");
+        read.Should().Throw<ModelFormatException>().WithMessage("At byte 4584: global heap object 29285 claims 8389759023090791278 bytes, but its collection holds 1544 after it");
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
     }
 
     /// <summary>
     /// The real Keras 3 save keeps model_config in a global heap collection; its first object's 8-byte size field sits 8
-    /// bytes after the 16-byte collection header (index 2, reference count 2, reserved 4). Claims past the file's end or
-    /// past the 64 MiB string limit are refused, whatever the claim's width.
+    /// bytes after the 16-byte collection header (index 2, reference count 2, reserved 4). Claims past the collection's end
+    /// are refused before anything is allocated, whatever the claim's width.
     /// </summary>
     [Theory]
     [InlineData(0x7FFF_FFF0UL)]
@@ -130,12 +130,12 @@ public sealed class KerasHdf5ReaderTests
 
         Action read = () => KerasHdf5Reader.Read(new MemoryStream(bytes));
 
-        read.Should().Throw<ModelFormatException>().WithMessage($"At byte {collection + 16}: global heap object 1 claims {claim} bytes*");
+        read.Should().Throw<ModelFormatException>().WithMessage($"At byte {collection + 16}: global heap object 1 claims {claim} bytes, but its collection holds 4064 after it");
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
     }
 
     /// <summary>
-    /// A local heap holds a group's link names; PureHDF 2.2.0 allocates its data segment's claimed size before reading it
+    /// A local heap holds a group's link names; PureHDF 2.2.0 allocated its data segment's claimed size before reading it
     /// (a mutation of a .keras fixture claimed 32 MiB in a 12 KB file). The claim is refused first, whatever its size.
     /// </summary>
     [Theory]
@@ -152,14 +152,14 @@ public sealed class KerasHdf5ReaderTests
 
         Action read = () => KerasHdf5Reader.Read(new MemoryStream(bytes));
 
-        read.Should().Throw<ModelFormatException>().WithMessage($"At byte {heap}: the local heap claims a {claim}-byte data segment at byte *");
+        read.Should().Throw<ModelFormatException>().WithMessage($"At byte *: a local heap's data segment claims {claim} bytes at byte *, but the file holds * bytes there");
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1024 * 1024);
     }
 
     [Fact]
     public void Read_GlobalHeapObjectsWithinTheFile_AreRead()
     {
-        // The guard walks the same collection on every read of a real save and must not refuse it.
+        // The reader walks the same collection on every read of a real save and must not refuse it.
         byte[] bytes = Fixtures.Bytes("h5", "keras3-blog-simplernn.h5");
         IndexOf(bytes, "GCOL"u8.ToArray()).Should().BeGreaterThan(0);
 

@@ -54,4 +54,24 @@ public sealed class TensorShapeTests
         FluentActions.Invoking(() => new TensorShape(null!)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new TensorShape(long.MaxValue, 2)).Should().Throw<OverflowException>();
     }
+
+    [Theory]
+    [InlineData(0L, 4294967296L, 4294967296L)]
+    [InlineData(4294967296L, 4294967296L, 0L)]
+    [InlineData(4294967296L, 0L, 4294967296L)]
+    [InlineData(long.MaxValue, long.MaxValue, 0L)]
+    public void ElementCount_ZeroAnywhere_IsZeroWhateverTheOrder(long a, long b, long c)
+    {
+        var shape = new TensorShape(a, b, c);
+
+        shape.ElementCount.Should().Be(0);
+        shape.Dimensions.Should().Equal(a, b, c);
+    }
+
+    [Fact]
+    public void ElementCount_OverflowWithoutAZero_ThrowsWhateverTheOrder()
+    {
+        FluentActions.Invoking(() => new TensorShape(4294967296L, 4294967296L, 1)).Should().Throw<OverflowException>();
+        FluentActions.Invoking(() => new TensorShape(1, 4294967296L, 4294967296L)).Should().Throw<OverflowException>();
+    }
 }

@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace RecurrentParams.Import.Hdf5;
+
+/// <summary>Refusals for the limits of <see cref="ModelReaderOptions"/>, worded as the other readers word them.</summary>
+internal static class Limits
+{
+    public static ModelFormatException Exceeded(string location, string found, long limit, string unit, string property) =>
+        new(Message(found, limit, unit, property), location, null);
+
+    public static string Message(string found, long limit, string unit, string property) =>
+        string.Format(CultureInfo.InvariantCulture, "{0}: more than the {1:N0} {2} ModelReaderOptions.{3} allows (raise it for a file you trust)", found, limit, unit, property);
+}
