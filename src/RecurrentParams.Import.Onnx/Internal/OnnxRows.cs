@@ -110,7 +110,9 @@ internal static class OnnxRows
     /// <summary>A node that stored tensors end up in: a <c>Gemm</c>, a <c>Gather</c> embedding, a <c>Conv</c>...</summary>
     private static LayerSummary Row(OnnxGraph graph, OnnxNode node, List<OnnxTensor> tensors)
     {
-        OutputShape output = node.Outputs.Count > 0 && graph.ValueInfos.TryGetValue(node.Outputs[0], out ValueInfoProto? info) && Shape(info) is OutputShape known
+        // The declared shape when it has a static dimension, else the width the weight implies.
+        OutputShape output = node.Outputs.Count > 0 && graph.ValueInfos.TryGetValue(node.Outputs[0], out ValueInfoProto? info)
+            && Shape(info) is OutputShape known && known.Dimensions.Any(d => d is not null)
             ? known
             : Guess(node, tensors[0]);
         long macs = node.OpType is "Gemm" or "MatMul" or "Conv" ? tensors[0].Shape.ElementCount : 0;
