@@ -82,6 +82,7 @@ internal static class OnnxGraphReader
 
     private static void ReadGraph(ProtoInput input, long end, OnnxGraph graph)
     {
+        var scratch = new NodeScratch();
         while (input.Position < end)
         {
             uint tag = NextTag(input, "the graph");
@@ -89,7 +90,7 @@ internal static class OnnxGraphReader
             {
                 case 1:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
-                    graph.Nodes.Add(ReadNode(input, input.ReadEnd(end), graph.Nodes.Count));
+                    graph.Nodes.Add(ReadNode(input, input.ReadEnd(end), graph.Nodes.Count, scratch));
                     break;
                 case 2:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
@@ -125,11 +126,14 @@ internal static class OnnxGraphReader
         }
     }
 
-    private static OnnxNode ReadNode(ProtoInput input, long end, int index)
+    private static OnnxNode ReadNode(ProtoInput input, long end, int index, NodeScratch scratch)
     {
-        var inputs = new List<string>();
-        var outputs = new List<string>();
-        var attributes = new List<OnnxAttribute>();
+        List<string> inputs = scratch.Inputs;
+        List<string> outputs = scratch.Outputs;
+        List<OnnxAttribute> attributes = scratch.Attributes;
+        inputs.Clear();
+        outputs.Clear();
+        attributes.Clear();
         string name = string.Empty;
         string opType = string.Empty;
         string domain = string.Empty;
@@ -513,6 +517,16 @@ internal static class OnnxGraphReader
         }
 
         return tag;
+    }
+
+    /// <summary>Lists reused from node to node while a graph is read.</summary>
+    private sealed class NodeScratch
+    {
+        public List<string> Inputs { get; } = [];
+
+        public List<string> Outputs { get; } = [];
+
+        public List<OnnxAttribute> Attributes { get; } = [];
     }
 
     /// <summary>What a tensor's data fields hold, measured while they are skipped.</summary>

@@ -22,8 +22,8 @@ internal sealed class OnnxValueResolver
     private readonly List<OnnxNode> nodes;
     private readonly Dictionary<string, OnnxTensor> initializers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ValueInfoProto> graphInputs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (OnnxNode Node, int Output)> producers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Node, int Slot)> firstConsumers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (OnnxNode Node, int Output)> producers;
+    private readonly Dictionary<string, (int Node, int Slot)> firstConsumers;
     private readonly Dictionary<string, OnnxValue> resolved = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OnnxValue> leaves = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OnnxTensor> leafTensors = new(StringComparer.Ordinal);
@@ -33,6 +33,8 @@ internal sealed class OnnxValueResolver
     public OnnxValueResolver(OnnxGraph graph)
     {
         nodes = graph.Nodes;
+        producers = new(nodes.Count, StringComparer.Ordinal);
+        firstConsumers = new(nodes.Count, StringComparer.Ordinal);
         foreach (OnnxTensor initializer in graph.Initializers)
         {
             AddFirst(initializers, initializer.Name, initializer); // the first of duplicate names stands
@@ -122,12 +124,27 @@ internal sealed class OnnxValueResolver
             }
 
             // Every dependency is resolved now, except one still open: a cycle through this value.
-            OnnxValue? Input(int k) =>
-                k >= node.Inputs.Count || node.Inputs[k].Length == 0 ? null
-                : resolved.TryGetValue(node.Inputs[k], out OnnxValue? input) ? input
-                : OnnxValue.Unresolved("'" + node.Inputs[k] + "' depends on itself through a cycle of nodes");
-            OnnxValue result = ShapeOperators.Evaluate(node, producer.Output, Input);
-            resolved[value] = Enumerable.Range(0, dependencies).Any(k => Input(k)?.Fed == true) ? result.AsFed() : result;
+            var inputs = new OnnxValue?[dependencies];
+            bool fed = false;
+            for (int k = 0; k < dependencies; k++)
+            {
+                string input = node.Inputs[k];
+                inputs[k] = input.Length == 0 ? null
+                    : resolved.TryGetValue(input, out OnnxValue? ready) ? ready
+                    : OnnxValue.Unresolved("'" + input + "' depends on itself through a cycle of nodes");
+                fed |= inputs[k]?.Fed == true;
+            }
+
+            OnnxValue[] results = ShapeOperators.Evaluate(node, inputs);
+            for (int k = 0; k < results.Length; k++)
+            {
+                string output = node.Outputs[k];
+                if (output.Length > 0 && producers.TryGetValue(output, out (OnnxNode Node, int Output) owner) && owner.Node == node && owner.Output == k)
+                {
+                    resolved[output] = fed ? results[k].AsFed() : results[k];
+                }
+            }
+
             open.Remove(value);
             stack.Pop();
         }
@@ -169,11 +186,7 @@ internal sealed class OnnxValueResolver
             }
 
             visited.Add(value, owner);
-            if (Tensor(value) is OnnxTensor tensor)
-            {
-                found.Add(tensor);
-            }
-            else if (producers.TryGetValue(value, out (OnnxNode Node, int Output) producer) && ShapeOperators.IsShapeOperator(producer.Node))
+            if (producers.TryGetValue(value, out (OnnxNode Node, int Output) producer) && ShapeOperators.IsShapeOperator(producer.Node))
             {
                 for (int k = ShapeOperators.DataInputs(producer.Node) - 1; k >= 0; k--)
                 {
@@ -182,6 +195,10 @@ internal sealed class OnnxValueResolver
                         stack.Push(producer.Node.Inputs[k]);
                     }
                 }
+            }
+            else if (Tensor(value) is OnnxTensor tensor)
+            {
+                found.Add(tensor);
             }
         }
 

@@ -35,13 +35,41 @@ internal static class ShapeOperators
         _ => Math.Min(2, node.Inputs.Count),
     };
 
-    /// <summary>The shape (and, for small integer values, the contents) of output <paramref name="output"/> of a shape operator.</summary>
+    /// <summary>The shapes (and, for small integer values, the contents) of a shape operator's outputs, all at once.</summary>
     /// <param name="node">A node for which <see cref="IsShapeOperator"/> holds.</param>
-    /// <param name="output">The output's position.</param>
-    /// <param name="input">The resolved input at a position, or <see langword="null"/> when the node omits it.</param>
-    public static OnnxValue Evaluate(OnnxNode node, int output, Func<int, OnnxValue?> input)
+    /// <param name="input">The resolved inputs up to <see cref="Dependencies"/>; <see langword="null"/> where the node omits one.</param>
+    /// <returns>One value per output of the node; only <c>Split</c> has more than one.</returns>
+    public static OnnxValue[] Evaluate(OnnxNode node, OnnxValue?[] input)
     {
-        if (DataInputs(node) == 0 || input(0) is not OnnxValue data)
+        var outputs = new OnnxValue[node.Outputs.Count];
+        OnnxValue? failure = DataFailure(node, input);
+        try
+        {
+            if (failure is null && node.OpType == "Split")
+            {
+                Split(node, At(input, 0)!, input, outputs);
+                return outputs;
+            }
+
+            outputs[0] = failure ?? Single(node, At(input, 0)!, input);
+        }
+        catch (OverflowException)
+        {
+            outputs[0] = Fail(node, "makes a shape whose element count does not fit in a 64-bit integer");
+        }
+
+        for (int k = 1; k < outputs.Length; k++)
+        {
+            outputs[k] = failure ?? Fail(node, "has no output " + k.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return outputs;
+    }
+
+    /// <summary>The failure of a missing or unresolved data input, or null when the data is known.</summary>
+    private static OnnxValue? DataFailure(OnnxNode node, OnnxValue?[] input)
+    {
+        if (DataInputs(node) == 0 || At(input, 0) is not OnnxValue data)
         {
             return Fail(node, "has no data input");
         }
@@ -53,36 +81,33 @@ internal static class ShapeOperators
 
         for (int k = 1; k < DataInputs(node); k++)
         {
-            if (input(k) is { Failure: not null } failed)
+            if (At(input, k) is { Failure: not null } failed)
             {
                 return failed;
             }
         }
 
-        try
+        return null;
+    }
+
+    private static OnnxValue Single(OnnxNode node, OnnxValue data, OnnxValue?[] input)
+    {
+        long[] dims = data.Dims!;
+        return node.OpType switch
         {
-            long[] dims = data.Dims!;
-            return node.OpType switch
-            {
-                "Identity" => data,
-                "Cast" => Cast(node, data),
-                "CastLike" => OnnxValue.Known(dims, input(1) is { Failure: null } like ? like.DataType : data.DataType),
-                "DequantizeLinear" => OnnxValue.Known(dims, OnnxDataType.Float),
-                "Flatten" => Flatten(node, data),
-                "Transpose" => Transpose(node, data),
-                "Unsqueeze" => Unsqueeze(node, data, input),
-                "Squeeze" => Squeeze(node, data, input),
-                "Reshape" => Reshape(node, data, input),
-                "Concat" => Concat(node, input),
-                "Slice" => Slice(node, data, input),
-                "Split" => Split(node, output, data, input),
-                _ => Gather(node, data, input),
-            };
-        }
-        catch (OverflowException)
-        {
-            return Fail(node, "makes a shape whose element count does not fit in a 64-bit integer");
-        }
+            "Identity" => data,
+            "Cast" => Cast(node, data),
+            "CastLike" => OnnxValue.Known(dims, At(input, 1) is { Failure: null } like ? like.DataType : data.DataType),
+            "DequantizeLinear" => OnnxValue.Known(dims, OnnxDataType.Float),
+            "Flatten" => Flatten(node, data),
+            "Transpose" => Transpose(node, data),
+            "Unsqueeze" => Unsqueeze(node, data, input),
+            "Squeeze" => Squeeze(node, data, input),
+            "Reshape" => Reshape(node, data, input),
+            "Concat" => Concat(node, input),
+            "Slice" => Slice(node, data, input),
+            _ => Gather(node, data, input),
+        };
     }
 
     private static OnnxValue Cast(OnnxNode node, OnnxValue data)
@@ -117,7 +142,7 @@ internal static class ShapeOperators
         return OnnxValue.Known(perm.Select(p => dims[p]).ToArray(), data.DataType);
     }
 
-    private static OnnxValue Unsqueeze(OnnxNode node, OnnxValue data, Func<int, OnnxValue?> input)
+    private static OnnxValue Unsqueeze(OnnxNode node, OnnxValue data, OnnxValue?[] input)
     {
         long[] dims = data.Dims!;
         if (!Parameter(node, "axes", 1, input, out long[]? axes, out OnnxValue? failure) || axes is null)
@@ -142,7 +167,7 @@ internal static class ShapeOperators
         return OnnxValue.Known(output, data.DataType, data.Ints);
     }
 
-    private static OnnxValue Squeeze(OnnxNode node, OnnxValue data, Func<int, OnnxValue?> input)
+    private static OnnxValue Squeeze(OnnxNode node, OnnxValue data, OnnxValue?[] input)
     {
         long[] dims = data.Dims!;
         if (!Parameter(node, "axes", 1, input, out long[]? axes, out OnnxValue? failure))
@@ -164,7 +189,7 @@ internal static class ShapeOperators
         return OnnxValue.Known(dims.Where((_, k) => !removed[k]).ToArray(), data.DataType, data.Ints);
     }
 
-    private static OnnxValue Reshape(OnnxNode node, OnnxValue data, Func<int, OnnxValue?> input)
+    private static OnnxValue Reshape(OnnxNode node, OnnxValue data, OnnxValue?[] input)
     {
         long[] dims = data.Dims!;
         if (!Parameter(node, "shape", 1, input, out long[]? shape, out OnnxValue? failure) || shape is null)
@@ -220,12 +245,12 @@ internal static class ShapeOperators
         return OnnxValue.Known(output, data.DataType, data.Ints);
     }
 
-    private static OnnxValue Concat(OnnxNode node, Func<int, OnnxValue?> input)
+    private static OnnxValue Concat(OnnxNode node, OnnxValue?[] input)
     {
         var parts = new List<OnnxValue>();
         for (int k = 0; k < node.Inputs.Count; k++)
         {
-            if (input(k) is OnnxValue part)
+            if (At(input, k) is OnnxValue part)
             {
                 parts.Add(part);
             }
@@ -260,7 +285,7 @@ internal static class ShapeOperators
         return OnnxValue.Known(output, parts[0].DataType, ints);
     }
 
-    private static OnnxValue Slice(OnnxNode node, OnnxValue data, Func<int, OnnxValue?> input)
+    private static OnnxValue Slice(OnnxNode node, OnnxValue data, OnnxValue?[] input)
     {
         long[] dims = data.Dims!;
         long[]? starts, ends, axes, steps = null;
@@ -328,48 +353,58 @@ internal static class ShapeOperators
         return back <= 0 ? 0 : 1 + ((back - 1) / stride);
     }
 
-    private static OnnxValue Split(OnnxNode node, int output, OnnxValue data, Func<int, OnnxValue?> input)
+    /// <summary>Every output of a Split, its sizes computed once.</summary>
+    private static void Split(OnnxNode node, OnnxValue data, OnnxValue?[] input, OnnxValue[] outputs)
     {
         long[] dims = data.Dims!;
         long axis = node.Int("axis", 0);
         axis = axis < 0 ? axis + dims.Length : axis;
+        OnnxValue? failure = null;
+        long[]? sizes = null;
         if (axis < 0 || axis >= dims.Length)
         {
-            return Fail(node, "has an axis outside its input's rank " + dims.Length.ToString(CultureInfo.InvariantCulture));
+            failure = Fail(node, "has an axis outside its input's rank " + dims.Length.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (Parameter(node, "split", 1, input, out sizes, out failure))
+        {
+            long size = dims[axis];
+            int count = outputs.Length;
+            if (sizes is null && node.Attribute("num_outputs")?.Int is long parts)
+            {
+                // Opset 18: equal chunks of ceil(size / parts), the last one smaller.
+                long chunk = parts == count ? (size / parts) + (size % parts == 0 ? 0 : 1) : 0;
+                sizes = Enumerable.Range(0, count).Select(k => k < count - 1 ? chunk : size - (chunk * (count - 1))).ToArray();
+            }
+            else if (sizes is null)
+            {
+                sizes = size % count == 0 ? Enumerable.Repeat(size / count, count).ToArray() : [];
+            }
+
+            if (sizes.Length != count || sizes.Any(s => s < 0) || sizes.Aggregate(0L, (a, s) => checked(a + s)) != size)
+            {
+                failure = Fail(node, "cannot split " + size.ToString(CultureInfo.InvariantCulture) + " elements of axis " + axis.ToString(CultureInfo.InvariantCulture) + " into " + count.ToString(CultureInfo.InvariantCulture) + " outputs as asked");
+            }
         }
 
-        if (!Parameter(node, "split", 1, input, out long[]? sizes, out OnnxValue? failure))
+        for (int k = 0; k < outputs.Length; k++)
         {
-            return failure!;
+            if (failure is null)
+            {
+                var result = (long[])dims.Clone();
+                result[axis] = sizes![k];
+                outputs[k] = OnnxValue.Known(result, data.DataType);
+            }
+            else
+            {
+                outputs[k] = failure;
+            }
         }
-
-        long size = dims[axis];
-        int outputs = node.Outputs.Count;
-        if (sizes is null && node.Attribute("num_outputs")?.Int is long parts)
-        {
-            // Opset 18: equal chunks of ceil(size / parts), the last one smaller.
-            long chunk = parts == outputs ? (size / parts) + (size % parts == 0 ? 0 : 1) : 0;
-            sizes = Enumerable.Range(0, outputs).Select(k => k < outputs - 1 ? chunk : size - (chunk * (outputs - 1))).ToArray();
-        }
-        else if (sizes is null)
-        {
-            sizes = size % outputs == 0 ? Enumerable.Repeat(size / outputs, outputs).ToArray() : [];
-        }
-
-        if (sizes.Length != outputs || sizes.Any(s => s < 0) || sizes.Aggregate(0L, (a, s) => checked(a + s)) != size)
-        {
-            return Fail(node, "cannot split " + size.ToString(CultureInfo.InvariantCulture) + " elements of axis " + axis.ToString(CultureInfo.InvariantCulture) + " into " + outputs.ToString(CultureInfo.InvariantCulture) + " outputs as asked");
-        }
-
-        var result = (long[])dims.Clone();
-        result[axis] = sizes[output];
-        return OnnxValue.Known(result, data.DataType);
     }
 
-    private static OnnxValue Gather(OnnxNode node, OnnxValue data, Func<int, OnnxValue?> input)
+    private static OnnxValue Gather(OnnxNode node, OnnxValue data, OnnxValue?[] input)
     {
         long[] dims = data.Dims!;
-        if (input(1) is not OnnxValue indices)
+        if (At(input, 1) is not OnnxValue indices)
         {
             return Fail(node, "has no indices");
         }
@@ -390,7 +425,7 @@ internal static class ShapeOperators
     }
 
     /// <summary>An integer list given as an attribute (early opsets) or a constant input (later ones); <paramref name="values"/> is null when neither is present.</summary>
-    private static bool Parameter(OnnxNode node, string name, int position, Func<int, OnnxValue?> input, out long[]? values, out OnnxValue? failure)
+    private static bool Parameter(OnnxNode node, string name, int position, OnnxValue?[] input, out long[]? values, out OnnxValue? failure)
     {
         if (node.Attribute(name) is OnnxAttribute attribute)
         {
@@ -403,18 +438,18 @@ internal static class ShapeOperators
     }
 
     /// <summary>An optional constant integer input; <paramref name="values"/> is null when the node omits it.</summary>
-    private static bool Constant(OnnxNode node, string name, int position, Func<int, OnnxValue?> input, out long[]? values, out OnnxValue? failure)
+    private static bool Constant(OnnxNode node, string name, int position, OnnxValue?[] input, out long[]? values, out OnnxValue? failure)
     {
         values = null;
         failure = null;
-        if (input(position) is not OnnxValue value)
+        if (At(input, position) is not OnnxValue value)
         {
             return true;
         }
 
         if (value.Failure is not null || value.Ints is null || value.Dims!.Length > 1)
         {
-            failure = Fail(node, "has " + name + " that are not a constant list of integers" + (value.Failure is null ? string.Empty : " (" + value.Failure + ")"));
+            failure = Fail(node, "takes its " + name + " from an input that is not a constant list of integers" + (value.Failure is null ? string.Empty : " (" + value.Failure + ")"));
             return false;
         }
 
@@ -465,6 +500,8 @@ internal static class ShapeOperators
 
         return product;
     }
+
+    private static OnnxValue? At(OnnxValue?[] inputs, int position) => position < inputs.Length ? inputs[position] : null;
 
     private static OnnxValue Fail(OnnxNode node, string what) => OnnxValue.Unresolved(node.Described + " " + what);
 }

@@ -128,7 +128,7 @@ public sealed class MutationTests
             "tfjs" => (TfjsModelReader.Read, Directory.GetFiles(Dir("tfjs"), "*.model.json"), true),
             "keras-archive" => (KerasArchiveReader.Read, Directory.GetFiles(Dir("keras3"), "*.keras"), false),
             "safetensors" => (SafetensorsReader.Read, Directory.GetFiles(Dir("safetensors"), "*.safetensors"), false),
-            "onnx" => (OnnxModelReader.Read, Directory.GetFiles(Dir("onnx"), "*.onnx"), false),
+            "onnx" => (OnnxModelReader.Read, Directory.GetFiles(Dir("onnx"), "*.onnx").Concat(Directory.GetFiles(Dir("onnx-graphs"), "*.onnx")).ToArray(), false),
             "keras-archive-weights" => (KerasHdf5Reader.ReadArchive, Directory.GetFiles(Dir("keras3"), "*.keras").Concat(Directory.GetFiles(Dir("keras-archive"), "simplernn-*.keras")).ToArray(), false),
             _ => (KerasHdf5Reader.Read, Directory.GetFiles(Dir("h5"), "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).ToArray(), false),
         };
