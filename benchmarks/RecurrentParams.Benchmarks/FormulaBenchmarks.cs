@@ -49,7 +49,7 @@ public class FormulaBenchmarks
         for (int k = 0; k < BatchSize; k++)
         {
             inputSizes[k] = 16 + (8 * k);
-            specs[k] = LayerSpec.Lstm(Units, inputSizes[k]);
+            specs[k] = LayerSpec.Keras.Lstm(Units, inputSizes[k]);
         }
 
         formula = FormulaRegistry.Default.Get(CellType.Lstm);

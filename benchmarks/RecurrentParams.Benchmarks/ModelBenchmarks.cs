@@ -14,7 +14,7 @@ namespace RecurrentParams.Benchmarks;
 [MemoryDiagnoser]
 public class ModelBenchmarks
 {
-    private ModelBuilder builder = null!;
+    private KerasModelBuilder builder = null!;
 
     /// <summary>Gets or sets the number of layers in the model.</summary>
     /// <value>10, 100 or 1,000.</value>
@@ -25,7 +25,7 @@ public class ModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        builder = new ModelBuilder("bench").Input(timeSteps: 20, features: 64);
+        builder = new KerasModelBuilder("bench").Input(timeSteps: 20, features: 64);
         for (int k = 0; k < Layers; k++)
         {
             _ = (k % 4) switch

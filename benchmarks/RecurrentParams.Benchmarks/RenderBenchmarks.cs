@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 
 namespace RecurrentParams.Benchmarks;
 
@@ -19,7 +19,7 @@ public class RenderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = new ModelBuilder("bench").Input(timeSteps: 20, features: 64);
+        var builder = new KerasModelBuilder("bench").Input(timeSteps: 20, features: 64);
         for (int k = 0; k < Layers; k++)
         {
             _ = (k % 4) switch

@@ -17,7 +17,7 @@ namespace RecurrentParams.Import.Onnx;
 /// <c>DequantizeLinear</c>), whose output shapes are computed exactly in every opset's form. Each stored tensor is
 /// counted once, in the row of the first node that reaches it. The row has the node's hidden size and direction, and,
 /// when its shapes are those of one PyTorch layer, its derivation
-/// (<c>Params.Explain(LayerSpec.TorchLstm(...))</c>); a weight that cannot be resolved (computed by another operator,
+/// (<c>Params.Explain(LayerSpec.Torch.Lstm(...))</c>); a weight that cannot be resolved (computed by another operator,
 /// a graph input without a static shape, a cycle) is named in the row's note with the reason, and the row counts
 /// what could be resolved.</para>
 /// <para>Every other parameter is counted in the row of the node it ends up in, looking through shape operators (a

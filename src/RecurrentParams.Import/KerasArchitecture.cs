@@ -213,11 +213,11 @@ public static class KerasArchitecture
             int u = checked((int)units);
             return gates switch
             {
-                4 when cuDnn => (LayerSpec.CuDnnLstm(u, i), "CuDNNLSTM", null),
-                3 when cuDnn => (LayerSpec.CuDnnGru(u, i), "CuDNNGRU", null),
-                4 => (LayerSpec.Lstm(u, i, useBias), "LSTM", null),
-                3 => (LayerSpec.Gru(u, i, useBias, resetAfter: resetAfter || !useBias), "GRU", null),
-                _ => (LayerSpec.SimpleRnn(u, i, useBias), "SimpleRNN", null),
+                4 when cuDnn => (LayerSpec.Keras.CuDnnLstm(u, i), "CuDNNLSTM", null),
+                3 when cuDnn => (LayerSpec.Keras.CuDnnGru(u, i), "CuDNNGRU", null),
+                4 => (LayerSpec.Keras.Lstm(u, i, useBias), "LSTM", null),
+                3 => (LayerSpec.Keras.Gru(u, i, useBias, resetAfter: resetAfter || !useBias), "GRU", null),
+                _ => (LayerSpec.Keras.SimpleRnn(u, i, useBias), "SimpleRNN", null),
             };
         }
         catch (Exception e) when (e is ArgumentException or OverflowException)

@@ -35,7 +35,7 @@ public sealed class RecoveredModule
     public string ClassName { get; }
 
     /// <summary>Gets the recovered module.</summary>
-    /// <value>A PyTorch-convention spec (<see cref="LayerSpec.TorchLstm"/> and friends) or a Keras one (<see cref="LayerSpec.Lstm"/> and friends); <see langword="null"/> when ambiguous.</value>
+    /// <value>A PyTorch-convention spec (<see cref="LayerSpec.Torch.Lstm"/> and friends) or a Keras one (<see cref="LayerSpec.Keras.Lstm"/> and friends); <see langword="null"/> when ambiguous.</value>
     public LayerSpec? Spec { get; }
 
     /// <summary>Gets how the recovered module's count adds up.</summary>

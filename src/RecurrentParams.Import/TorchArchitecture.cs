@@ -186,15 +186,15 @@ public static class TorchArchitecture
                 spec = Layered
                     ? gates switch
                     {
-                        4 => LayerSpec.TorchLstm(input, h, layers, bias, AnyReverse, checked((int)proj)),
-                        3 => LayerSpec.TorchGru(input, h, layers, bias, AnyReverse),
-                        _ => LayerSpec.TorchRnn(input, h, layers, bias, AnyReverse),
+                        4 => LayerSpec.Torch.Lstm(input, h, layers, bias, AnyReverse, checked((int)proj)),
+                        3 => LayerSpec.Torch.Gru(input, h, layers, bias, AnyReverse),
+                        _ => LayerSpec.Torch.Rnn(input, h, layers, bias, AnyReverse),
                     }
                     : gates switch
                     {
-                        4 => LayerSpec.TorchLstmCell(input, h, bias),
-                        3 => LayerSpec.TorchGruCell(input, h, bias),
-                        _ => LayerSpec.TorchRnnCell(input, h, bias),
+                        4 => LayerSpec.Torch.LstmCell(input, h, bias),
+                        3 => LayerSpec.Torch.GruCell(input, h, bias),
+                        _ => LayerSpec.Torch.RnnCell(input, h, bias),
                     };
             }
             catch (Exception e) when (e is ArgumentException or OverflowException)

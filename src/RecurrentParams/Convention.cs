@@ -12,5 +12,5 @@ public enum Convention
     Keras = 0,
 
     /// <summary>PyTorch <c>torch.nn</c> modules (and TorchSharp, which wraps the same LibTorch modules).</summary>
-    PyTorch = 1,
+    Torch = 1,
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.Contracts;
 using RecurrentParams.Internal;
 
 namespace RecurrentParams;
@@ -7,7 +6,7 @@ namespace RecurrentParams;
 /// <summary>An immutable description of one recurrent layer: cell type, sizes, bias, convention and the convention's options.</summary>
 /// <remarks>
 /// <para>
-/// Build one with a factory (<see cref="Lstm"/>, <see cref="TorchLstm"/>, ...) or with the constructor and object
+/// Build one with a factory (<see cref="Keras.Lstm"/>, <see cref="Torch.Lstm"/>, ...) or with the constructor and object
 /// initializer for a custom cell; derive variants with <c>with</c>, e.g. <c>spec with { Bidirectional = true }</c>.
 /// Each property validates its own range both in <c>new</c> and in <c>with</c>; rules that relate two properties
 /// (a projection only on a PyTorch LSTM, <c>NumLayers</c> only in the PyTorch convention, ...) are checked by the
@@ -15,7 +14,7 @@ namespace RecurrentParams;
 /// </para>
 /// <para>Instances are immutable and thread-safe; equality is by value.</para>
 /// </remarks>
-public sealed record LayerSpec
+public sealed partial record LayerSpec
 {
     private readonly CellType cellType = CellType.SimpleRnn;
     private readonly Convention convention;
@@ -54,9 +53,9 @@ public sealed record LayerSpec
         get => convention;
         init
         {
-            if (value is not Convention.Keras and not Convention.PyTorch)
+            if (value is not Convention.Keras and not Convention.Torch)
             {
-                Guard.ThrowOutOfRange("convention", value, "must be Convention.Keras or Convention.PyTorch");
+                Guard.ThrowOutOfRange("convention", value, "must be Convention.Keras or Convention.Torch");
             }
 
             convention = value;
@@ -102,7 +101,7 @@ public sealed record LayerSpec
     public bool ResetAfter { get; init; } = true;
 
     /// <summary>Gets the number of stacked layers (PyTorch <c>num_layers</c>).</summary>
-    /// <value>Default 1; more than 1 only in the <see cref="Convention.PyTorch"/> convention.</value>
+    /// <value>Default 1; more than 1 only in the <see cref="Convention.Torch"/> convention.</value>
     /// <exception cref="ArgumentOutOfRangeException">Set to less than 1.</exception>
     public int NumLayers
     {
@@ -138,135 +137,4 @@ public sealed record LayerSpec
     /// <summary>Gets the number of directions, 2 when <see cref="Bidirectional"/> is set, else 1.</summary>
     /// <value>1 or 2.</value>
     public int Directions => Bidirectional ? 2 : 1;
-
-    /// <summary>Creates a Keras <c>SimpleRNN</c> layer spec.</summary>
-    /// <param name="units">Units, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <param name="useBias">Keras <c>use_bias</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec SimpleRnn(int units, int inputSize, bool useBias = true) =>
-        new(CellType.SimpleRnn, units, inputSize) { UseBias = useBias };
-
-    /// <summary>Creates a Keras <c>LSTM</c> layer spec.</summary>
-    /// <param name="units">Units, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <param name="useBias">Keras <c>use_bias</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec Lstm(int units, int inputSize, bool useBias = true) =>
-        new(CellType.Lstm, units, inputSize) { UseBias = useBias };
-
-    /// <summary>Creates a Keras <c>GRU</c> layer spec.</summary>
-    /// <param name="units">Units, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <param name="useBias">Keras <c>use_bias</c>.</param>
-    /// <param name="resetAfter">Keras <c>reset_after</c>: <see langword="true"/> (Keras 3 / TF2 default) or <see langword="false"/> (Keras 2.3 and older, TF1, TensorFlow.js).</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec Gru(int units, int inputSize, bool useBias = true, bool resetAfter = true) =>
-        new(CellType.Gru, units, inputSize) { UseBias = useBias, ResetAfter = resetAfter };
-
-    /// <summary>Creates a Keras 2 <c>CuDNNLSTM</c> layer spec (always two bias vectors per gate).</summary>
-    /// <param name="units">Units, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec CuDnnLstm(int units, int inputSize) => new(CellType.CuDnnLstm, units, inputSize);
-
-    /// <summary>Creates a Keras 2 <c>CuDNNGRU</c> layer spec (always two bias vectors per gate).</summary>
-    /// <param name="units">Units, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec CuDnnGru(int units, int inputSize) => new(CellType.CuDnnGru, units, inputSize);
-
-    /// <summary>Creates a PyTorch <c>nn.RNN</c> spec (tanh and relu count the same).</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="numLayers">PyTorch <c>num_layers</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>: two bias vectors, <c>bias_ih</c> and <c>bias_hh</c>.</param>
-    /// <param name="bidirectional">PyTorch <c>bidirectional</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size or <paramref name="numLayers"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec TorchRnn(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool bidirectional = false) =>
-        Torch(CellType.SimpleRnn, inputSize, hiddenSize, numLayers, bias, bidirectional);
-
-    /// <summary>Creates a PyTorch <c>nn.LSTM</c> spec.</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="numLayers">PyTorch <c>num_layers</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>.</param>
-    /// <param name="bidirectional">PyTorch <c>bidirectional</c>.</param>
-    /// <param name="projSize">PyTorch <c>proj_size</c>: 0, or 1 to <paramref name="hiddenSize"/> − 1.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size or <paramref name="numLayers"/> is less than 1, or <paramref name="projSize"/> is not in [0, <paramref name="hiddenSize"/>).</exception>
-    [Pure]
-    public static LayerSpec TorchLstm(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool bidirectional = false, int projSize = 0)
-    {
-        Guard.ProjectionSize(projSize, hiddenSize);
-        return Torch(CellType.Lstm, inputSize, hiddenSize, numLayers, bias, bidirectional) with { ProjSize = projSize };
-    }
-
-    /// <summary>Creates a PyTorch <c>nn.GRU</c> spec.</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="numLayers">PyTorch <c>num_layers</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>.</param>
-    /// <param name="bidirectional">PyTorch <c>bidirectional</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size or <paramref name="numLayers"/> is less than 1.</exception>
-    [Pure]
-    public static LayerSpec TorchGru(int inputSize, int hiddenSize, int numLayers = 1, bool bias = true, bool bidirectional = false) =>
-        Torch(CellType.Gru, inputSize, hiddenSize, numLayers, bias, bidirectional);
-
-    /// <summary>Creates a PyTorch <c>nn.RNNCell</c> spec.</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
-    [Pure]
-    public static LayerSpec TorchRnnCell(int inputSize, int hiddenSize, bool bias = true) =>
-        Torch(CellType.SimpleRnn, inputSize, hiddenSize, 1, bias, bidirectional: false) with { IsCell = true };
-
-    /// <summary>Creates a PyTorch <c>nn.LSTMCell</c> spec.</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
-    [Pure]
-    public static LayerSpec TorchLstmCell(int inputSize, int hiddenSize, bool bias = true) =>
-        Torch(CellType.Lstm, inputSize, hiddenSize, 1, bias, bidirectional: false) with { IsCell = true };
-
-    /// <summary>Creates a PyTorch <c>nn.GRUCell</c> spec.</summary>
-    /// <param name="inputSize">PyTorch <c>input_size</c>, at least 1.</param>
-    /// <param name="hiddenSize">PyTorch <c>hidden_size</c>, at least 1.</param>
-    /// <param name="bias">PyTorch <c>bias</c>.</param>
-    /// <returns>The spec.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
-    [Pure]
-    public static LayerSpec TorchGruCell(int inputSize, int hiddenSize, bool bias = true) =>
-        Torch(CellType.Gru, inputSize, hiddenSize, 1, bias, bidirectional: false) with { IsCell = true };
-
-    private static LayerSpec Torch(CellType cellType, int inputSize, int hiddenSize, int numLayers, bool bias, bool bidirectional)
-    {
-        // Validate in the argument order a PyTorch user wrote them, with PyTorch's parameter names.
-        Guard.Positive(inputSize, nameof(inputSize));
-        Guard.Positive(hiddenSize, nameof(hiddenSize));
-        return new LayerSpec(cellType, hiddenSize, inputSize)
-        {
-            Convention = Convention.PyTorch,
-            NumLayers = numLayers,
-            UseBias = bias,
-            Bidirectional = bidirectional,
-        };
-    }
 }

@@ -88,7 +88,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     /// <summary>Gets the shape of the tensor the layer receives.</summary>
     /// <value>
     /// Set by <see cref="ModelBuilder"/>; <see langword="null"/> when unknown (a row read from a file). It is not always the
-    /// previous row's output: a forward-pass step without a row (<see cref="ModelBuilder.TakeLastTimeStep"/>) can lie between.
+    /// previous row's output: a forward-pass step without a row (<see cref="TorchModelBuilder.TakeLastTimeStep"/>) can lie between.
     /// </value>
     public OutputShape? InputShape { get; init; }
 

@@ -17,6 +17,10 @@ public sealed partial class ModelSummary
     /// </param>
     /// <returns>The text, lines joined with <c>\n</c>, in the invariant culture whatever the current culture.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The format is another framework's tool: <see cref="SummaryFormat.Keras3"/> and <see cref="SummaryFormat.Keras2"/> print
+    /// Keras models only, <see cref="SummaryFormat.Torchinfo"/> PyTorch models only. Markdown and JSON take both.
+    /// </exception>
     /// <exception cref="OverflowException">A statistic of the format (a byte size, torchinfo's mult-adds) does not fit in a <see cref="long"/>.</exception>
     /// <remarks>
     /// <para>Renderers only format what the summary holds; the display-only statistics a tool prints (Keras' byte sizes,
@@ -31,9 +35,9 @@ public sealed partial class ModelSummary
     [Pure]
     public string Render(SummaryFormat format) => format switch
     {
-        SummaryFormat.Keras3 => Keras3Renderer.Render(this, Keras3SummaryOptions.Default),
-        SummaryFormat.Keras2 => Keras2Renderer.Render(this),
-        SummaryFormat.Torchinfo => TorchinfoRenderer.Render(this, TorchinfoSummaryOptions.Default),
+        SummaryFormat.Keras3 => Keras3Renderer.Render(Expect(Convention.Keras, format), Keras3SummaryOptions.Default),
+        SummaryFormat.Keras2 => Keras2Renderer.Render(Expect(Convention.Keras, format)),
+        SummaryFormat.Torchinfo => TorchinfoRenderer.Render(Expect(Convention.Torch, format), TorchinfoSummaryOptions.Default),
         SummaryFormat.Markdown => MarkdownRenderer.Render(this),
         SummaryFormat.Json => JsonRenderer.Render(this),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "'format' must be a defined SummaryFormat."),
@@ -44,14 +48,20 @@ public sealed partial class ModelSummary
     /// <returns>The text, ending with a newline as Keras' captured summary does.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The line length leaves a column fewer than 4 characters, which Keras refuses too.</exception>
+    /// <exception cref="InvalidOperationException">The summary is of a PyTorch model, which Keras does not print.</exception>
     /// <exception cref="OverflowException">A byte size does not fit in a <see cref="long"/>.</exception>
     [Pure]
-    public string Render(Keras3SummaryOptions options) => Keras3Renderer.Render(this, Guard.NotNull(options, nameof(options)));
+    public string Render(Keras3SummaryOptions options)
+    {
+        Guard.NotNull(options, nameof(options));
+        return Keras3Renderer.Render(Expect(Convention.Keras, SummaryFormat.Keras3), options);
+    }
 
     /// <summary>Renders the summary as torchinfo 1.8's <c>summary(model, input_size, verbose=..., col_names=...)</c>.</summary>
     /// <param name="options">The verbosity and the columns.</param>
     /// <returns>The text, without a trailing newline, as <c>str(summary(...))</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The summary is of a Keras model, which torchinfo does not print.</exception>
     /// <exception cref="OverflowException">The mult-adds or a byte size do not fit in a <see cref="long"/>.</exception>
     /// <remarks>
     /// The model is the first row and every layer a child (<c>├─LSTM: 1-1</c>). A layer's Input Shape is
@@ -59,10 +69,32 @@ public sealed partial class ModelSummary
     /// The size section appears when the input shape is known.
     /// </remarks>
     [Pure]
-    public string Render(TorchinfoSummaryOptions options) => TorchinfoRenderer.Render(this, Guard.NotNull(options, nameof(options)));
+    public string Render(TorchinfoSummaryOptions options)
+    {
+        Guard.NotNull(options, nameof(options));
+        return TorchinfoRenderer.Render(Expect(Convention.Torch, SummaryFormat.Torchinfo), options);
+    }
 
     /// <summary>Renders the summary as its framework's tool prints it: Keras 3 for Keras models, torchinfo for PyTorch ones.</summary>
     /// <returns><see cref="Render(SummaryFormat)"/> with <see cref="SummaryFormat.Keras3"/> or <see cref="SummaryFormat.Torchinfo"/>.</returns>
     public override string ToString() =>
-        Render(Convention == Convention.PyTorch ? SummaryFormat.Torchinfo : SummaryFormat.Keras3);
+        Render(Convention == Convention.Torch ? SummaryFormat.Torchinfo : SummaryFormat.Keras3);
+
+    /// <summary>Refuses to print a summary with another framework's tool: its numbers would not be that tool's numbers.</summary>
+    private ModelSummary Expect(Convention convention, SummaryFormat format)
+    {
+        if (Convention != convention)
+        {
+            throw new InvalidOperationException(string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "The model '{0}' is a {1} model; {2} prints {3} models only. Render it as {4}, Markdown or Json.",
+                Name,
+                Convention == Convention.Keras ? "Keras" : "PyTorch",
+                format,
+                convention == Convention.Keras ? "Keras" : "PyTorch",
+                Convention == Convention.Keras ? "Keras3, Keras2" : "Torchinfo"));
+        }
+
+        return this;
+    }
 }

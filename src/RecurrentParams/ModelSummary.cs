@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using RecurrentParams.Internal;
 
@@ -23,13 +22,14 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     /// <param name="rows">The layers in order; at least one.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="rows"/> or a row is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="name"/> or <paramref name="rows"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="convention"/> is not a defined value.</exception>
     /// <exception cref="OverflowException">The totals do not fit in a <see cref="long"/>.</exception>
     public ModelSummary(string name, Convention convention, OutputShape? input, IEnumerable<LayerSummary> rows)
     {
-        Guard.NotNull(name, nameof(name));
-        if (name.Length == 0)
+        Guard.NotEmpty(name, nameof(name));
+        if (convention is not Convention.Keras and not Convention.Torch)
         {
-            Guard.ThrowArgument(nameof(name), "'name' must not be empty.");
+            Guard.ThrowOutOfRange(nameof(convention), convention, "must be Convention.Keras or Convention.Torch");
         }
 
         this.rows = Guard.NotNull(rows, nameof(rows)).ToArray();
@@ -106,47 +106,7 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     /// <returns><see cref="TotalParams"/> × the element size, in bytes.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not a defined value.</exception>
     /// <exception cref="OverflowException">The byte count does not fit in a <see cref="long"/>.</exception>
-    public long ParameterBytes(ElementType elementType = ElementType.Float32) => checked(TotalParams * ElementSize(elementType));
-
-    /// <summary>Gets the size in bytes of one element.</summary>
-    /// <param name="elementType">The element type.</param>
-    /// <returns>8, 4, 2 or 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not a defined value.</exception>
-    public static int ElementSize(ElementType elementType) => elementType switch
-    {
-        ElementType.Float32 => 4,
-        ElementType.Float16 or ElementType.BFloat16 => 2,
-        ElementType.Int8 => 1,
-        ElementType.Float64 or ElementType.Int64 => 8,
-        ElementType.Int32 => 4,
-        _ => throw new ArgumentOutOfRangeException(nameof(elementType), elementType, "'elementType' must be a defined ElementType."),
-    };
-
-    /// <summary>Formats a byte count in 1024-based units with two decimals, as Keras 3 does: <c>640.00 B</c>, <c>9.79 KB</c>, <c>1.50 GB</c>.</summary>
-    /// <param name="bytes">The byte count, 0 or more.</param>
-    /// <returns>The formatted size, in the invariant culture.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="bytes"/> is negative.</exception>
-    public static string FormatBytes(long bytes)
-    {
-        if (bytes < 0)
-        {
-            Guard.ThrowOutOfRange(nameof(bytes), bytes, "must be 0 or more");
-        }
-
-        string[] units = ["B", "KB", "MB", "GB", "TB", "PB"];
-        double size = bytes;
-        foreach (string unit in units)
-        {
-            if (size / 1024 < 1)
-            {
-                return size.ToString("F2", CultureInfo.InvariantCulture) + " " + unit;
-            }
-
-            size /= 1024;
-        }
-
-        return size.ToString("F2", CultureInfo.InvariantCulture) + " " + units[units.Length - 1];
-    }
+    public long ParameterBytes(ElementType elementType = ElementType.Float32) => checked(TotalParams * ElementTypes.Size(elementType));
 
     /// <summary>
     /// Keras' test (<c>summary_utils.print_summary</c>): a graph is sequential-like when no depth of its node map holds two

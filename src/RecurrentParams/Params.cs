@@ -8,34 +8,35 @@ namespace RecurrentParams;
 /// <summary>The one-line front door: exact parameter counts of recurrent layers, e.g. <c>Params.Lstm(4, 5)</c> → 160.</summary>
 /// <remarks>
 /// <para>
-/// The members of this class follow Keras, argument order <c>(units, inputSize)</c>; <see cref="Torch"/> mirrors
-/// <c>torch.nn</c> with PyTorch's order <c>(inputSize, hiddenSize)</c>; <see cref="Bidirectional"/> counts Keras'
-/// <c>Bidirectional</c> wrapper. The fixed-cell members allocate nothing. <see cref="Count"/>, <see cref="Weights"/> and
+/// <see cref="Keras"/> counts Keras layers, argument order <c>(units, inputSize)</c>; <see cref="Torch"/> mirrors
+/// <c>torch.nn</c> with PyTorch's order <c>(inputSize, hiddenSize)</c>. The three classic cells are also here at the top,
+/// <see cref="SimpleRnn"/>, <see cref="Lstm"/> and <see cref="Gru"/>, in the Keras convention: <c>Params.Lstm(4, 5)</c> is
+/// <c>Params.Keras.Lstm(4, 5)</c>. The fixed-cell members allocate nothing. <see cref="Count"/>, <see cref="Weights"/> and
 /// <see cref="Explain"/> take any <see cref="LayerSpec"/>, including user cells registered in <see cref="FormulaRegistry.Default"/>.
 /// </para>
 /// <para>All members are thread-safe. Counts are exact; a count that does not fit in a <see cref="long"/> throws <see cref="OverflowException"/>.</para>
 /// </remarks>
 public static partial class Params
 {
-    /// <summary>Counts a Keras <c>SimpleRNN</c>: <c>u·u + u·i + u</c> (kernel, recurrent_kernel, bias).</summary>
+    /// <summary>Counts a Keras <c>SimpleRNN</c>: <c>u·u + u·i + u</c>; the same as <see cref="Keras.SimpleRnn"/>.</summary>
     /// <param name="units">Keras <c>units</c>, at least 1.</param>
     /// <param name="inputSize">Input features per time step, at least 1.</param>
     /// <param name="useBias">Keras <c>use_bias</c>.</param>
     /// <returns>The parameter count; <c>SimpleRnn(4, 5)</c> is 40.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
     /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public static long SimpleRnn(int units, int inputSize, bool useBias = true) => Keras(1, units, inputSize, useBias ? 1 : 0);
+    public static long SimpleRnn(int units, int inputSize, bool useBias = true) => KerasBlock(1, units, inputSize, useBias ? 1 : 0, false);
 
-    /// <summary>Counts a Keras <c>LSTM</c>: <c>4 × (u·u + u·i + u)</c>.</summary>
+    /// <summary>Counts a Keras <c>LSTM</c>: <c>4 × (u·u + u·i + u)</c>; the same as <see cref="Keras.Lstm"/>.</summary>
     /// <param name="units">Keras <c>units</c>, at least 1.</param>
     /// <param name="inputSize">Input features per time step, at least 1.</param>
     /// <param name="useBias">Keras <c>use_bias</c>.</param>
     /// <returns>The parameter count; <c>Lstm(4, 5)</c> is 160 and <c>Lstm(5, 4)</c> is 200.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
     /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public static long Lstm(int units, int inputSize, bool useBias = true) => Keras(4, units, inputSize, useBias ? 1 : 0);
+    public static long Lstm(int units, int inputSize, bool useBias = true) => KerasBlock(4, units, inputSize, useBias ? 1 : 0, false);
 
-    /// <summary>Counts a Keras <c>GRU</c>: <c>3 × (u·u + u·i + u)</c>, plus <c>3u</c> for the second bias when <paramref name="resetAfter"/> is set.</summary>
+    /// <summary>Counts a Keras <c>GRU</c>: <c>3 × (u·u + u·i + u)</c>, plus <c>3u</c> for the second bias when <paramref name="resetAfter"/> is set; the same as <see cref="Keras.Gru"/>.</summary>
     /// <param name="units">Keras <c>units</c>, at least 1.</param>
     /// <param name="inputSize">Input features per time step, at least 1.</param>
     /// <param name="useBias">Keras <c>use_bias</c>.</param>
@@ -44,23 +45,7 @@ public static partial class Params
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
     /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
     public static long Gru(int units, int inputSize, bool useBias = true, bool resetAfter = true) =>
-        Keras(3, units, inputSize, !useBias ? 0 : resetAfter ? 2 : 1);
-
-    /// <summary>Counts a Keras 2 <c>CuDNNLSTM</c>: <c>4 × (u·u + u·i + 2u)</c> — cuDNN's input and recurrent biases, as PyTorch's <c>nn.LSTM</c>.</summary>
-    /// <param name="units">Keras <c>units</c>, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <returns>The exact parameter count, e.g. 176 for 4 units on 5 features.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public static long CuDnnLstm(int units, int inputSize) => Keras(4, units, inputSize, 2);
-
-    /// <summary>Counts a Keras 2 <c>CuDNNGRU</c>: <c>3 × (u·u + u·i + 2u)</c>, as PyTorch's <c>nn.GRU</c>.</summary>
-    /// <param name="units">Keras <c>units</c>, at least 1.</param>
-    /// <param name="inputSize">Input features, at least 1.</param>
-    /// <returns>The exact parameter count, e.g. 132 for 4 units on 5 features.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="units"/> or <paramref name="inputSize"/> is less than 1.</exception>
-    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public static long CuDnnGru(int units, int inputSize) => Keras(3, units, inputSize, 2);
+        KerasBlock(3, units, inputSize, !useBias ? 0 : resetAfter ? 2 : 1, false);
 
     /// <summary>Counts any layer with the formula registered in <see cref="FormulaRegistry.Default"/> for its cell type.</summary>
     /// <param name="spec">The layer.</param>
@@ -89,10 +74,11 @@ public static partial class Params
     /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
     public static Derivation Explain(LayerSpec spec) => FormulaRegistry.Default.Explain(spec);
 
-    private static long Keras(int gates, int units, int inputSize, int biasVectors)
+    private static long KerasBlock(int gates, int units, int inputSize, int biasVectors, bool bidirectional)
     {
         Guard.Positive(units, nameof(units));
         Guard.Positive(inputSize, nameof(inputSize));
-        return GateArithmetic.Block(gates, units, inputSize, units, biasVectors, 0);
+        long one = GateArithmetic.Block(gates, units, inputSize, units, biasVectors, 0);
+        return bidirectional ? checked(2 * one) : one;
     }
 }

@@ -8,7 +8,7 @@ namespace RecurrentParams.Import.Tests;
 
 public sealed class ImportedModelTests
 {
-    private static readonly ModelSummary Summary = new ModelBuilder("m").Input(null, 5).Lstm(4).Build();
+    private static readonly ModelSummary Summary = new KerasModelBuilder("m").Input(null, 5).Lstm(4).Build();
 
     [Fact]
     public void Constructor_CrossCheck_SumsTheTensors()

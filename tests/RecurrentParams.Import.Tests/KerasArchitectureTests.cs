@@ -20,7 +20,7 @@ public sealed class KerasArchitectureTests
 
         module.Prefix.Should().Be("gru");
         module.ClassName.Should().Be("GRU");
-        module.Spec.Should().Be(LayerSpec.Gru(16, 6, resetAfter: true));
+        module.Spec.Should().Be(LayerSpec.Keras.Gru(16, 6, resetAfter: true));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class KerasArchitectureTests
         RecoveredModule module = KerasArchitecture.Recover([T("cu_dnngru_1/cu_dnngru_1/kernel:0", 5, 12), T("cu_dnngru_1/cu_dnngru_1/recurrent_kernel:0", 4, 12), T("cu_dnngru_1/cu_dnngru_1/bias:0", 24)]).Single();
 
         module.ClassName.Should().Be("CuDNNGRU");
-        module.Spec.Should().Be(LayerSpec.CuDnnGru(4, 5));
+        module.Spec.Should().Be(LayerSpec.Keras.CuDnnGru(4, 5));
         module.Derivation!.Total.Should().Be(132);
     }
 
@@ -39,8 +39,8 @@ public sealed class KerasArchitectureTests
     {
         RecoveredModule module = KerasArchitecture.Recover([T("rnn/kernel", 3, 2), T("rnn/recurrent_kernel", 2, 2)]).Single();
 
-        module.Spec.Should().Be(LayerSpec.SimpleRnn(2, 3, useBias: false));
-        module.ToString().Should().Be("rnn: " + Params.Explain(LayerSpec.SimpleRnn(2, 3, useBias: false)).Subject);
+        module.Spec.Should().Be(LayerSpec.Keras.SimpleRnn(2, 3, useBias: false));
+        module.ToString().Should().Be("rnn: " + Params.Explain(LayerSpec.Keras.SimpleRnn(2, 3, useBias: false)).Subject);
     }
 
     [Theory]

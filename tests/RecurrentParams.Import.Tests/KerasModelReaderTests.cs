@@ -164,7 +164,7 @@ public sealed partial class KerasModelReaderTests
     {
         ImportedModel model = KerasModelReader.ReadFile(Fixtures.PathOf("keras3", "blog-lstm-seq.json"));
 
-        model.Summary.Rows[1].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.Lstm(4, 5)).ToString());
+        model.Summary.Rows[1].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.Keras.Lstm(4, 5)).ToString());
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class SafetensorsReaderTests
 
         model.Format.Should().Be(ModelFileFormat.Safetensors);
         model.Summary.Name.Should().Be(id);
-        model.Summary.Convention.Should().Be(Convention.PyTorch);
+        model.Summary.Convention.Should().Be(Convention.Torch);
         model.Tensors.Should().HaveCount((int)truth.Long("stateDictTensors"));
         model.Tensors.Sum(t => t.ElementCount).Should().Be(truth.Long("stateDictElements"));
         model.Summary.TotalParams.Should().Be(truth.Long("stateDictElements"));
@@ -76,7 +76,7 @@ public sealed class SafetensorsReaderTests
         model.Summary.Rows[1].Derivation!.Subject.Should().Contain("num_layers=2");
         model.Summary.Rows[1].OutputShape.Should().Be(new OutputShape(null, null, 16));
         model.Summary.Rows[0].OutputShape.Should().BeSameAs(OutputShape.Unknown, "a group of tensors says nothing of its output");
-        model.Summary.Render(SummaryFormat.Keras3).Should().Contain("│ embedding (Tensors)                  │ ?                           │");
+        model.Summary.Render(SummaryFormat.Torchinfo).Should().Contain("├─Tensors: 1-1                           --                        ");
         model.Metadata["note"].Should().Contain("encoder.lstm");
     }
 
@@ -101,7 +101,7 @@ public sealed class SafetensorsReaderTests
         stream.BytesRead.Should().Be(header.Length);
         model.Summary.TotalParams.Should().Be(1L << 28);
         RecoveredModule lstm = model.Recovered.Should().ContainSingle().Which;
-        lstm.Spec.Should().Be(LayerSpec.TorchLstm(16384, 4096, bias: false), "the name 'lstm' resolves G·H = 16384 without weight_hh");
+        lstm.Spec.Should().Be(LayerSpec.Torch.Lstm(16384, 4096, bias: false), "the name 'lstm' resolves G·H = 16384 without weight_hh");
         lstm.MissingTensors.Should().Equal("lstm.weight_hh_l0");
     }
 
@@ -209,12 +209,12 @@ public sealed class SafetensorsReaderTests
         bool bidirectional = m.GetProperty("bidirectional").GetBoolean();
         return m.Str("type") switch
         {
-            "LSTM" => LayerSpec.TorchLstm(input, hidden, layers, bias, bidirectional, (int)m.Long("projSize")),
-            "GRU" => LayerSpec.TorchGru(input, hidden, layers, bias, bidirectional),
-            "RNN" => LayerSpec.TorchRnn(input, hidden, layers, bias, bidirectional),
-            "LSTMCell" => LayerSpec.TorchLstmCell(input, hidden, bias),
-            "GRUCell" => LayerSpec.TorchGruCell(input, hidden, bias),
-            _ => LayerSpec.TorchRnnCell(input, hidden, bias),
+            "LSTM" => LayerSpec.Torch.Lstm(input, hidden, layers, bias, bidirectional, (int)m.Long("projSize")),
+            "GRU" => LayerSpec.Torch.Gru(input, hidden, layers, bias, bidirectional),
+            "RNN" => LayerSpec.Torch.Rnn(input, hidden, layers, bias, bidirectional),
+            "LSTMCell" => LayerSpec.Torch.LstmCell(input, hidden, bias),
+            "GRUCell" => LayerSpec.Torch.GruCell(input, hidden, bias),
+            _ => LayerSpec.Torch.RnnCell(input, hidden, bias),
         };
     }
 

@@ -15,7 +15,7 @@ public sealed class TorchArchitectureTests
         ImportedModel model = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "partial-named-lstm.safetensors"));
 
         RecoveredModule module = model.Recovered.Should().ContainSingle().Which;
-        module.Spec.Should().Be(LayerSpec.TorchLstm(3, 5));
+        module.Spec.Should().Be(LayerSpec.Torch.Lstm(3, 5));
         module.MissingTensors.Should().Equal("lstm.weight_hh_l0");
         model.Summary.Rows[0].Derivation.Should().BeNull("the file lacks a tensor the derivation counts");
         model.Summary.Rows[0].Params.Should().Be(Params.Torch.Lstm(3, 5) - (4 * 5 * 5));
@@ -41,7 +41,7 @@ public sealed class TorchArchitectureTests
         RecoveredModule module = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "gru-named-lstm.safetensors")).Recovered.Single();
 
         module.ClassName.Should().Be("GRU");
-        module.Spec.Should().Be(LayerSpec.TorchGru(4, 6));
+        module.Spec.Should().Be(LayerSpec.Torch.Gru(4, 6));
     }
 
     [Fact]
@@ -49,8 +49,8 @@ public sealed class TorchArchitectureTests
     {
         RecoveredModule module = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "lstm-gate-multiple-3.safetensors")).Recovered.Single();
 
-        module.Spec.Should().Be(LayerSpec.TorchLstm(2, 3));
-        module.ToString().Should().Be("(root): " + Params.Explain(LayerSpec.TorchLstm(2, 3)).Subject);
+        module.Spec.Should().Be(LayerSpec.Torch.Lstm(2, 3));
+        module.ToString().Should().Be("(root): " + Params.Explain(LayerSpec.Torch.Lstm(2, 3)).Subject);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class TorchArchitectureTests
     {
         RecoveredModule module = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "lstm-proj-bidir-2layers.safetensors")).Recovered.Single();
 
-        module.Spec.Should().Be(LayerSpec.TorchLstm(10, 8, 2, bidirectional: true, projSize: 3));
+        module.Spec.Should().Be(LayerSpec.Torch.Lstm(10, 8, 2, bidirectional: true, projSize: 3));
         module.Derivation!.Total.Should().Be(Params.Torch.Lstm(10, 8, 2, bidirectional: true, projSize: 3));
     }
 
@@ -132,7 +132,7 @@ public sealed class TorchArchitectureTests
     {
         RecoveredModule module = TorchArchitecture.Recover([Tensor("x.weight_ih_l0", 7, 2)]).Single();
 
-        module.Spec.Should().Be(LayerSpec.TorchRnn(2, 7, bias: false));
+        module.Spec.Should().Be(LayerSpec.Torch.Rnn(2, 7, bias: false));
     }
 
     [Fact]

@@ -11,30 +11,30 @@ public sealed class DerivationTests
     [Fact]
     public void KerasLstm_ReadsLikeTheReferencePost()
     {
-        Params.Explain(LayerSpec.Lstm(4, 5)).ToString()
+        Params.Explain(LayerSpec.Keras.Lstm(4, 5)).ToString()
             .Should().Be("LSTM(units=4) on 5 features: 4 × (4·4 + 4·5 + 4) = 4 × 40 = 160");
     }
 
     [Fact]
     public void KerasSimpleRnn_HasNoGateFactor()
     {
-        Params.Explain(LayerSpec.SimpleRnn(4, 5)).ToString()
+        Params.Explain(LayerSpec.Keras.SimpleRnn(4, 5)).ToString()
             .Should().Be("SimpleRNN(units=4) on 5 features: 4·4 + 4·5 + 4 = 40");
     }
 
     [Fact]
     public void KerasGru_ShowsResetAfterAndItsSecondBias()
     {
-        Params.Explain(LayerSpec.Gru(4, 5)).ToString()
+        Params.Explain(LayerSpec.Keras.Gru(4, 5)).ToString()
             .Should().Be("GRU(units=4, reset_after=True) on 5 features: 3 × (4·4 + 4·5 + 2·4) = 3 × 44 = 132");
-        Params.Explain(LayerSpec.Gru(4, 5, useBias: false, resetAfter: false)).ToString()
+        Params.Explain(LayerSpec.Keras.Gru(4, 5, useBias: false, resetAfter: false)).ToString()
             .Should().Be("GRU(units=4, use_bias=False, reset_after=False) on 5 features: 3 × (4·4 + 4·5) = 3 × 36 = 108");
     }
 
     [Fact]
     public void KerasBidirectional_ListsForwardAndBackward()
     {
-        Params.Explain(LayerSpec.Lstm(4, 5) with { Bidirectional = true }).ToString().Should().Be(
+        Params.Explain(LayerSpec.Keras.Lstm(4, 5) with { Bidirectional = true }).ToString().Should().Be(
             """
             Bidirectional(LSTM(units=4)) on 5 features: 320 parameters
               forward_lstm:  4 × (4·4 + 4·5 + 4) = 4 × 40 = 160
@@ -46,7 +46,7 @@ public sealed class DerivationTests
     [Fact]
     public void TorchStack_ShowsEachLayerAndDirection()
     {
-        Derivation derivation = Params.Explain(LayerSpec.TorchLstm(5, 4, numLayers: 2, bidirectional: true, projSize: 2));
+        Derivation derivation = Params.Explain(LayerSpec.Torch.Lstm(5, 4, numLayers: 2, bidirectional: true, projSize: 2));
 
         derivation.ToString().Should().Be(
             """
@@ -67,15 +67,15 @@ public sealed class DerivationTests
     [Fact]
     public void TorchStackedUnidirectional_LabelsLayersOnly()
     {
-        Params.Explain(LayerSpec.TorchRnn(5, 4, numLayers: 2, bias: false)).ToString().Should().Be(
+        Params.Explain(LayerSpec.Torch.Rnn(5, 4, numLayers: 2, bias: false)).ToString().Should().Be(
             """
             RNN(input_size=5, hidden_size=4, num_layers=2, bias=False): 68 parameters
               layer 0: 4·4 + 4·5 = 36
               layer 1: 4·4 + 4·4 = 32
               total: 36 + 32 = 68
             """.ReplaceLineEndings("\n"));
-        Params.Explain(LayerSpec.TorchGru(5, 4, bidirectional: true)).Terms[1].Label.Should().Be("reverse");
-        Params.Explain(LayerSpec.TorchGruCell(5, 4)).ToString()
+        Params.Explain(LayerSpec.Torch.Gru(5, 4, bidirectional: true)).Terms[1].Label.Should().Be("reverse");
+        Params.Explain(LayerSpec.Torch.GruCell(5, 4)).ToString()
             .Should().Be("GRUCell(input_size=5, hidden_size=4): 3 × (4·4 + 4·5 + 4 + 4) = 3 × 44 = 132");
     }
 
@@ -86,9 +86,9 @@ public sealed class DerivationTests
         try
         {
             Thread.CurrentThread.CurrentCulture = new CultureInfo("ar-SA");
-            string arabic = Params.Explain(LayerSpec.TorchLstm(12345, 6789, numLayers: 2)).ToString();
+            string arabic = Params.Explain(LayerSpec.Torch.Lstm(12345, 6789, numLayers: 2)).ToString();
             Thread.CurrentThread.CurrentCulture = new CultureInfo("de-DE");
-            string german = Params.Explain(LayerSpec.TorchLstm(12345, 6789, numLayers: 2)).ToString();
+            string german = Params.Explain(LayerSpec.Torch.Lstm(12345, 6789, numLayers: 2)).ToString();
 
             arabic.Should().Be(german).And.Contain("6789·12345").And.NotContain("6.789");
         }

@@ -137,7 +137,7 @@ public sealed class GraphTests
     [Fact]
     public void Render_BuilderModel_HasNoConnectedTo()
     {
-        ModelSummary built = new ModelBuilder("m").Input(null, 5).Lstm(4, returnSequences: true).Lstm(4).Build();
+        ModelSummary built = new KerasModelBuilder("m").Input(null, 5).Lstm(4, returnSequences: true).Lstm(4).Build();
 
         built.Rows.Should().OnlyContain(r => r.InboundNodes.Count == 0);
         built.Render(SummaryFormat.Keras3).Should().NotContain("Connected to");

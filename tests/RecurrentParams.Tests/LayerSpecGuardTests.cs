@@ -14,7 +14,7 @@ public sealed class LayerSpecGuardTests
     public void TorchFactories_BothSizesBad_BlameInputSizeFirst_AsPyTorchOrdersThem()
     {
         // The constructor would check units (hidden_size) first; the PyTorch factories check input_size first.
-        Action act = () => LayerSpec.TorchRnn(0, 0);
+        Action act = () => LayerSpec.Torch.Rnn(0, 0);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputSize").WithMessage("'inputSize' must be at least 1; got 0.*");
     }
@@ -22,7 +22,7 @@ public sealed class LayerSpecGuardTests
     [Fact]
     public void TorchLstm_NoProjectionAndBadHiddenSize_BlamesHiddenSize()
     {
-        Action act = () => LayerSpec.TorchLstm(5, 0);
+        Action act = () => LayerSpec.Torch.Lstm(5, 0);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("hiddenSize").WithMessage("'hiddenSize' must be at least 1; got 0.*");
     }
@@ -30,25 +30,25 @@ public sealed class LayerSpecGuardTests
     [Fact]
     public void TorchLstm_ProjectionBelowHiddenSize_IsKept()
     {
-        LayerSpec spec = LayerSpec.TorchLstm(5, 4, projSize: 3);
+        LayerSpec spec = LayerSpec.Torch.Lstm(5, 4, projSize: 3);
 
         spec.ProjSize.Should().Be(3);
-        spec.Convention.Should().Be(Convention.PyTorch);
+        spec.Convention.Should().Be(Convention.Torch);
     }
 
     [Fact]
     public void Convention_Undefined_ThrowsNamingTheRule()
     {
-        Action act = () => _ = LayerSpec.Lstm(4, 5) with { Convention = (Convention)7 };
+        Action act = () => _ = LayerSpec.Keras.Lstm(4, 5) with { Convention = (Convention)7 };
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("convention")
-            .WithMessage("'convention' must be Convention.Keras or Convention.PyTorch; got 7.*");
+            .WithMessage("'convention' must be Convention.Keras or Convention.Torch; got 7.*");
     }
 
     [Fact]
     public void ProjSize_Negative_ThrowsWithTheValue()
     {
-        Action act = () => _ = LayerSpec.TorchLstm(5, 4) with { ProjSize = -1 };
+        Action act = () => _ = LayerSpec.Torch.Lstm(5, 4) with { ProjSize = -1 };
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("projSize").WithMessage("'projSize' must be 0 or more; got -1.*");
     }

@@ -10,7 +10,7 @@ public sealed class LayerSpecTests
     [Fact]
     public void Factories_KerasDefaults_MatchKeras3()
     {
-        LayerSpec spec = LayerSpec.Gru(4, 5);
+        LayerSpec spec = LayerSpec.Keras.Gru(4, 5);
 
         spec.CellType.Should().Be(CellType.Gru);
         spec.Convention.Should().Be(Convention.Keras);
@@ -28,39 +28,39 @@ public sealed class LayerSpecTests
     [Fact]
     public void TorchFactories_SetPyTorchConventionAndOptions()
     {
-        LayerSpec spec = LayerSpec.TorchLstm(inputSize: 5, hiddenSize: 4, numLayers: 2, bias: false, bidirectional: true, projSize: 2);
+        LayerSpec spec = LayerSpec.Torch.Lstm(inputSize: 5, hiddenSize: 4, numLayers: 2, bias: false, bidirectional: true, projSize: 2);
 
         spec.Should().Be(new LayerSpec(CellType.Lstm, units: 4, inputSize: 5)
         {
-            Convention = Convention.PyTorch,
+            Convention = Convention.Torch,
             NumLayers = 2,
             UseBias = false,
             Bidirectional = true,
             ProjSize = 2,
         });
         spec.Directions.Should().Be(2);
-        LayerSpec.TorchGruCell(5, 4).IsCell.Should().BeTrue();
-        LayerSpec.TorchRnnCell(5, 4).CellType.Should().Be(CellType.SimpleRnn);
-        LayerSpec.TorchLstmCell(5, 4, bias: false).UseBias.Should().BeFalse();
+        LayerSpec.Torch.GruCell(5, 4).IsCell.Should().BeTrue();
+        LayerSpec.Torch.RnnCell(5, 4).CellType.Should().Be(CellType.SimpleRnn);
+        LayerSpec.Torch.LstmCell(5, 4, bias: false).UseBias.Should().BeFalse();
     }
 
     [Fact]
     public void Equality_IsByValue()
     {
-        LayerSpec a = LayerSpec.Lstm(4, 5);
+        LayerSpec a = LayerSpec.Keras.Lstm(4, 5);
         LayerSpec b = new(new CellType("LSTM"), 4, 5);
 
         a.Should().Be(b);
         a.GetHashCode().Should().Be(b.GetHashCode());
         (a == b).Should().BeTrue();
         a.Should().NotBe(a with { Bidirectional = true });
-        a.Should().NotBe(LayerSpec.Lstm(5, 4));
+        a.Should().NotBe(LayerSpec.Keras.Lstm(5, 4));
     }
 
     [Fact]
     public void With_ValidatesEachProperty()
     {
-        LayerSpec spec = LayerSpec.Lstm(4, 5);
+        LayerSpec spec = LayerSpec.Keras.Lstm(4, 5);
 
         FluentActions.Invoking(() => spec with { Units = 0 }).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "units");
         FluentActions.Invoking(() => spec with { InputSize = -3 }).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "inputSize");
@@ -81,15 +81,15 @@ public sealed class LayerSpecTests
     [Fact]
     public void TorchFactories_ValidateInPyTorchArgumentNames()
     {
-        FluentActions.Invoking(() => LayerSpec.TorchGru(0, 4)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "inputSize");
-        FluentActions.Invoking(() => LayerSpec.TorchRnn(5, 0)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "hiddenSize");
-        FluentActions.Invoking(() => LayerSpec.TorchLstm(5, 4, projSize: 5)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "projSize");
+        FluentActions.Invoking(() => LayerSpec.Torch.Gru(0, 4)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "inputSize");
+        FluentActions.Invoking(() => LayerSpec.Torch.Rnn(5, 0)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "hiddenSize");
+        FluentActions.Invoking(() => LayerSpec.Torch.Lstm(5, 4, projSize: 5)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "projSize");
     }
 
     [Fact]
     public void ProjSize_OnNonLstm_IsRejectedWhenCounted()
     {
-        LayerSpec gru = LayerSpec.TorchGru(5, 4) with { ProjSize = 2 };
+        LayerSpec gru = LayerSpec.Torch.Gru(5, 4) with { ProjSize = 2 };
 
         FluentActions.Invoking(() => Params.Count(gru)).Should().Throw<ArgumentException>()
             .Where(e => e.ParamName == "projSize")
@@ -99,8 +99,8 @@ public sealed class LayerSpecTests
     [Fact]
     public void ProjSize_InKerasConvention_IsRejected()
     {
-        LayerSpec keras = LayerSpec.Lstm(4, 5) with { ProjSize = 2 };
-        LayerSpec cell = LayerSpec.TorchLstmCell(5, 4) with { ProjSize = 2 };
+        LayerSpec keras = LayerSpec.Keras.Lstm(4, 5) with { ProjSize = 2 };
+        LayerSpec cell = LayerSpec.Torch.LstmCell(5, 4) with { ProjSize = 2 };
 
         FluentActions.Invoking(() => Params.Count(keras)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "projSize");
         FluentActions.Invoking(() => Params.Count(cell)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "projSize");
@@ -109,7 +109,7 @@ public sealed class LayerSpecTests
     [Fact]
     public void ProjSize_NotBelowHiddenSize_IsRejectedWhenCounted()
     {
-        LayerSpec spec = LayerSpec.TorchLstm(5, 4) with { ProjSize = 4 };
+        LayerSpec spec = LayerSpec.Torch.Lstm(5, 4) with { ProjSize = 4 };
 
         FluentActions.Invoking(() => Params.Count(spec)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "projSize");
     }
@@ -117,17 +117,17 @@ public sealed class LayerSpecTests
     [Fact]
     public void NumLayers_InKerasConvention_IsRejected()
     {
-        LayerSpec spec = LayerSpec.Lstm(4, 5) with { NumLayers = 2 };
+        LayerSpec spec = LayerSpec.Keras.Lstm(4, 5) with { NumLayers = 2 };
 
         FluentActions.Invoking(() => Params.Weights(spec)).Should().Throw<ArgumentException>()
-            .Where(e => e.ParamName == "numLayers" && e.Message.Contains("Convention.PyTorch", StringComparison.Ordinal));
+            .Where(e => e.ParamName == "numLayers" && e.Message.Contains("Convention.Torch", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Cell_StackedOrBidirectional_IsRejected()
     {
-        LayerSpec stacked = LayerSpec.TorchLstmCell(5, 4) with { NumLayers = 2 };
-        LayerSpec bidirectional = LayerSpec.TorchLstmCell(5, 4) with { Bidirectional = true };
+        LayerSpec stacked = LayerSpec.Torch.LstmCell(5, 4) with { NumLayers = 2 };
+        LayerSpec bidirectional = LayerSpec.Torch.LstmCell(5, 4) with { Bidirectional = true };
 
         FluentActions.Invoking(() => Params.Count(stacked)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "numLayers");
         FluentActions.Invoking(() => Params.Explain(bidirectional)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "bidirectional");
@@ -136,8 +136,8 @@ public sealed class LayerSpecTests
     [Fact]
     public void ResetAfterFalse_OutsideKerasGru_IsRejected()
     {
-        LayerSpec torchGru = LayerSpec.TorchGru(5, 4) with { ResetAfter = false };
-        LayerSpec kerasLstm = LayerSpec.Lstm(4, 5) with { ResetAfter = false };
+        LayerSpec torchGru = LayerSpec.Torch.Gru(5, 4) with { ResetAfter = false };
+        LayerSpec kerasLstm = LayerSpec.Keras.Lstm(4, 5) with { ResetAfter = false };
 
         FluentActions.Invoking(() => Params.Count(torchGru)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "resetAfter");
         FluentActions.Invoking(() => Params.Count(kerasLstm)).Should().Throw<ArgumentException>().Where(e => e.ParamName == "resetAfter");
@@ -155,7 +155,7 @@ public sealed class LayerSpecTests
     [Fact]
     public void KerasCell_CountsLikeTheLayerWithPlainNames()
     {
-        LayerSpec cell = LayerSpec.Lstm(4, 5) with { IsCell = true };
+        LayerSpec cell = LayerSpec.Keras.Lstm(4, 5) with { IsCell = true };
 
         Params.Count(cell).Should().Be(160);
         Params.Weights(cell).Should().OnlyContain(w => w.Path == w.Name);
@@ -167,9 +167,9 @@ public sealed class LayerSpecTests
     {
         LayerSpec[] specs =
         [
-            LayerSpec.SimpleRnn(3, 7), LayerSpec.Lstm(3, 7, useBias: false), LayerSpec.Gru(3, 7), LayerSpec.Gru(3, 7, resetAfter: false),
-            LayerSpec.Gru(3, 7) with { Bidirectional = true }, LayerSpec.TorchRnn(7, 3, 3, bidirectional: true),
-            LayerSpec.TorchLstm(7, 3, 2, bias: false, projSize: 1), LayerSpec.TorchGruCell(7, 3),
+            LayerSpec.Keras.SimpleRnn(3, 7), LayerSpec.Keras.Lstm(3, 7, useBias: false), LayerSpec.Keras.Gru(3, 7), LayerSpec.Keras.Gru(3, 7, resetAfter: false),
+            LayerSpec.Keras.Gru(3, 7) with { Bidirectional = true }, LayerSpec.Torch.Rnn(7, 3, 3, bidirectional: true),
+            LayerSpec.Torch.Lstm(7, 3, 2, bias: false, projSize: 1), LayerSpec.Torch.GruCell(7, 3),
         ];
 
         foreach (LayerSpec spec in specs)

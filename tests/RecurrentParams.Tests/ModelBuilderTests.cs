@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using FluentAssertions;
 using RecurrentParams.Formulas;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 using RecurrentParams.Tests.Formulas;
 using Xunit;
 
@@ -13,7 +13,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void ReferencePost_SimpleRnnModel_HasTheInputRowAnd40Params()
     {
-        ModelSummary summary = new ModelBuilder("model").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
+        ModelSummary summary = new KerasModelBuilder("model").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
 
         summary.Rows.Select(r => r.ToString()).Should().Equal(
             "input_4 (InputLayer): (None, None, 5), 0 params",
@@ -29,7 +29,7 @@ public sealed class ModelBuilderTests
     public void Names_FollowKerasCountersIncludingWrappedLayers()
     {
         // Keras 3.16 (keras3-models seq-emb-bilstm-bilstm-lstm): the wrapped LSTMs take "lstm" and "lstm_1".
-        ModelSummary summary = new ModelBuilder()
+        ModelSummary summary = new KerasModelBuilder()
             .TokenInput(null)
             .Embedding(100, 8)
             .Bidirectional(new Recurrent(CellType.Lstm, 16, returnSequences: true))
@@ -46,7 +46,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void ExplicitNames_AreKeptAndGeneratedNamesAvoidThem()
     {
-        ModelSummary summary = new ModelBuilder().Input(null, 5).Lstm(4, returnSequences: true, name: "lstm").Lstm(4).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5).Lstm(4, returnSequences: true, name: "lstm").Lstm(4).Build();
 
         summary.Rows.Select(r => r.Name).Should().Equal("lstm", "lstm_1");
     }
@@ -54,7 +54,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void DuplicateExplicitNames_Throw()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4, returnSequences: true, name: "enc").Gru(4, name: "enc");
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4, returnSequences: true, name: "enc").Gru(4, name: "enc");
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>().WithMessage("Two layers are named 'enc'*");
     }
@@ -62,7 +62,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void RecurrentAfterVector_SaysToReturnSequences()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4).Lstm(3);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4).Lstm(3);
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>().WithMessage(
             "Layer 'lstm_1' (index 1) expects a sequence (batch, time, features) but 'lstm' returns (None, 4); set returnSequences: true on 'lstm'.");
@@ -71,7 +71,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void BidirectionalAfterVector_PointsAtTheWrappedLayer()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Bidirectional(new Recurrent(CellType.Gru, 4)).SimpleRnn(2);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Bidirectional(new Recurrent(CellType.Gru, 4)).SimpleRnn(2);
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>()
             .WithMessage("*set returnSequences: true on the layer wrapped by 'bidirectional'.");
@@ -80,7 +80,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void FlattenOverUnknownTimeSteps_FeedingDense_Throws()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4, returnSequences: true).Flatten().Dense(3);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4, returnSequences: true).Flatten().Dense(3);
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>().WithMessage(
             "Layer 'dense' (index 2) needs the last dimension (features) to be known but 'flatten' returns (None, None); give the model input a fixed shape*");
@@ -90,7 +90,7 @@ public sealed class ModelBuilderTests
     public void FlattenOverKnownTimeSteps_BakesThemIntoDense()
     {
         // 12 steps × 4 units = 48 features: Dense(3) = 48·3 + 3 = 147.
-        ModelSummary summary = new ModelBuilder().Input(12, 5).Lstm(4, returnSequences: true).Flatten().Dense(3).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(12, 5).Lstm(4, returnSequences: true).Flatten().Dense(3).Build();
 
         summary.Rows[1].OutputShape.Should().Be(new OutputShape(null, 48));
         summary.Rows[2].Params.Should().Be(147);
@@ -99,25 +99,25 @@ public sealed class ModelBuilderTests
     [Fact]
     public void LayerBeforeInput_Throws()
     {
-        FluentActions.Invoking(() => new ModelBuilder().Lstm(4)).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder().Lstm(4)).Should().Throw<InvalidOperationException>()
             .WithMessage("Layer 'lstm' (LSTM, index 0) was added before any input; call Input(timeSteps, features)*");
     }
 
     [Fact]
     public void EmptyModel_AndNoInput_Throw()
     {
-        FluentActions.Invoking(() => new ModelBuilder("m").Input(null, 5).Build()).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder("m").Input(null, 5).Build()).Should().Throw<InvalidOperationException>()
             .WithMessage("The model 'm' has no layers*");
-        FluentActions.Invoking(() => new ModelBuilder("m").Build()).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder("m").Build()).Should().Throw<InvalidOperationException>()
             .WithMessage("The model 'm' has no input*");
-        FluentActions.Invoking(() => new ModelBuilder().Input(null, 5).Input(null, 6)).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(null, 5).Input(null, 6)).Should().Throw<InvalidOperationException>()
             .WithMessage("*already has the input (None, None, 5)*");
     }
 
     [Fact]
     public void ReturnStateInTheMiddle_Throws()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4, returnState: true).Dense(3);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4, returnState: true).Dense(3);
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>()
             .WithMessage("Layer 'dense' (index 1) receives the 3 tensors 'lstm' returns*set returnState: false on 'lstm'*");
@@ -127,7 +127,7 @@ public sealed class ModelBuilderTests
     public void ReturnState_AsLastLayer_ListsEveryOutput()
     {
         // Keras 3 rnn.py compute_output_shape: [output, h, c] for LSTM.
-        ModelSummary summary = new ModelBuilder().Input(7, 5).Lstm(4, returnSequences: true, returnState: true).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(7, 5).Lstm(4, returnSequences: true, returnState: true).Build();
 
         summary.Rows[0].Outputs.Select(o => o.ToString()).Should().Equal("(None, 7, 4)", "(None, 4)", "(None, 4)");
     }
@@ -135,7 +135,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void Build_Snapshots_BuilderCanGoOn()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4, returnSequences: true);
+        KerasModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4, returnSequences: true);
         ModelSummary first = builder.Build();
 
         ModelSummary second = builder.Gru(2).Build();
@@ -150,9 +150,9 @@ public sealed class ModelBuilderTests
     [Fact]
     public void Summaries_AreEqualByValue()
     {
-        ModelSummary a = new ModelBuilder("m").Input(null, 5).Lstm(4).Dense(2).Build();
-        ModelSummary b = new ModelBuilder("m").Input(null, 5).Lstm(4).Dense(2).Build();
-        ModelSummary c = new ModelBuilder("m").Input(null, 5).Lstm(4).Dense(3).Build();
+        ModelSummary a = new KerasModelBuilder("m").Input(null, 5).Lstm(4).Dense(2).Build();
+        ModelSummary b = new KerasModelBuilder("m").Input(null, 5).Lstm(4).Dense(2).Build();
+        ModelSummary c = new KerasModelBuilder("m").Input(null, 5).Lstm(4).Dense(3).Build();
 
         a.Should().Be(b);
         a.GetHashCode().Should().Be(b.GetHashCode());
@@ -166,7 +166,7 @@ public sealed class ModelBuilderTests
     public void MacsPerStep_CountKernelMultiplications()
     {
         // LSTM(4) on 5: kernel 5·16 + recurrent 4·16 = 144 multiply-accumulates per step; Dense 4→3: 12.
-        ModelSummary summary = new ModelBuilder().Input(null, 5).Lstm(4).Dense(3).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5).Lstm(4).Dense(3).Build();
 
         summary.Rows.Select(r => r.MacsPerStep).Should().Equal(144L, 12L);
         summary.MacsPerStep.Should().Be(156);
@@ -175,7 +175,7 @@ public sealed class ModelBuilderTests
     [Fact]
     public void ParameterBytes_DependOnTheElementType()
     {
-        ModelSummary summary = new ModelBuilder().Input(null, 5).Lstm(4).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5).Lstm(4).Build();
 
         summary.ParameterBytes().Should().Be(640);
         summary.ParameterBytes(ElementType.Float16).Should().Be(320);
@@ -194,14 +194,14 @@ public sealed class ModelBuilderTests
     [InlineData(1_610_612_736, "1.50 GB")]
     public void FormatBytes_UsesKerasUnits(long bytes, string expected)
     {
-        ModelSummary.FormatBytes(bytes).Should().Be(expected);
+        RecurrentParams.Rendering.ByteSize.Format(bytes).Should().Be(expected);
     }
 
     [Fact]
     public void KerasBatchNormalization_SplitsTrainableAndNot()
     {
         // Keras 3.16 seq-srnn-bn: BatchNormalization on 16 features = 64 params, 32 of them non-trainable.
-        ModelSummary summary = new ModelBuilder().Input(null, 6).SimpleRnn(16).BatchNormalization().Dense(3).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 6).SimpleRnn(16).BatchNormalization().Dense(3).Build();
 
         summary.Rows[1].Params.Should().Be(64);
         summary.Rows[1].NonTrainableParams.Should().Be(32);
@@ -215,7 +215,7 @@ public sealed class ModelBuilderTests
         FormulaRegistry registry = FormulaRegistry.CreateDefault();
         registry.Register(new IndRnnFormula());
 
-        ModelSummary summary = new ModelBuilder("ind", Convention.Keras, registry)
+        ModelSummary summary = new KerasModelBuilder("ind", registry)
             .Input(null, 5)
             .Add(new Recurrent(IndRnnFormula.IndRnn, 4, returnSequences: true))
             .Bidirectional(new Recurrent(IndRnnFormula.IndRnn, 3))
@@ -224,30 +224,30 @@ public sealed class ModelBuilderTests
         summary.Rows.Select(r => r.Name).Should().Equal("ind_rnn", "bidirectional");
         // 5·4 + 4 + 4 = 28; bidirectional on 4 features: 2 × (4·3 + 3 + 3) = 36.
         summary.Rows.Select(r => r.Params).Should().Equal(28L, 36L);
-        FluentActions.Invoking(() => new ModelBuilder().Input(null, 5).Add(new Recurrent(IndRnnFormula.IndRnn, 4)).Build())
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(null, 5).Add(new Recurrent(IndRnnFormula.IndRnn, 4)).Build())
             .Should().Throw<InvalidOperationException>().WithMessage("*'IndRNN', which has no registered formula*");
     }
 
     [Fact]
     public void Torch_LastTimeStep_IsNotARowButShapesTheOutput()
     {
-        ModelSummary summary = new ModelBuilder("LSTMModel", Convention.PyTorch)
-            .TorchInput(1, 7, 5)
-            .Add(new TorchRecurrent(CellType.Lstm, 4, batchFirst: true))
+        ModelSummary summary = new TorchModelBuilder("LSTMModel")
+            .Input(1, 7, 5)
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4, batchFirst: true))
             .TakeLastTimeStep()
             .Build();
 
         summary.Rows.Should().ContainSingle().Which.OutputShape.ToListString().Should().Be("[1, 7, 4]");
         summary.Output.ToListString().Should().Be("[1, 4]");
         summary.TotalParams.Should().Be(176);
-        summary.Convention.Should().Be(Convention.PyTorch);
+        summary.Convention.Should().Be(Convention.Torch);
     }
 
     [Fact]
     public void Rnn_StackOfCells_SumsTheCellsWithChainedInputs()
     {
         // LSTMCell(4) on 5: 160; GRUCell(3, reset_after) on the LSTM's 4 units: 3 × (3·3 + 3·4 + 2·3) = 81.
-        ModelSummary summary = new ModelBuilder()
+        ModelSummary summary = new KerasModelBuilder()
             .Input(null, 5)
             .Rnn([new RecurrentCell(CellType.Lstm, 4), new RecurrentCell(CellType.Gru, 3)], returnState: true)
             .Build();
@@ -272,21 +272,21 @@ public sealed class ModelBuilderTests
     public void Freeze_MovesTheLastLayerToNonTrainable()
     {
         // A frozen Embedding(100, 8): its 800 parameters stay in the total but leave the trainable count.
-        ModelSummary summary = new ModelBuilder().TokenInput(null).Embedding(100, 8).Freeze().Lstm(4).Build();
+        ModelSummary summary = new KerasModelBuilder().TokenInput(null).Embedding(100, 8).Freeze().Lstm(4).Build();
 
         summary.Rows[0].TrainableParams.Should().Be(0);
         summary.Rows[0].NonTrainableParams.Should().Be(800);
         summary.Rows[1].NonTrainableParams.Should().Be(0);
         summary.TotalParams.Should().Be(800 + Params.Lstm(4, 8));
         summary.NonTrainableParams.Should().Be(800);
-        FluentActions.Invoking(() => new ModelBuilder().Input(null, 5).Freeze()).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(null, 5).Freeze()).Should().Throw<InvalidOperationException>()
             .WithMessage("Freeze() freezes the layer added last, but the model 'sequential' has no layer yet*");
     }
 
     [Fact]
     public void RejectedSpec_NamesTheLayerAndKeepsTheFormulasException()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Add(new Recurrent(CellType.Lstm, 4, resetAfter: false));
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Add(new Recurrent(CellType.Lstm, 4, resetAfter: false));
 
         builder.Invoking(b => b.Build()).Should().Throw<InvalidOperationException>()
             .WithMessage("Layer 'lstm' (index 0) 'resetAfter' = false is only a Keras GRU option, not for LSTM in the Keras convention; leave it true (PyTorch's GRU always resets after).")
@@ -296,13 +296,12 @@ public sealed class ModelBuilderTests
     [Fact]
     public void BadArguments_Throw()
     {
-        FluentActions.Invoking(() => new ModelBuilder("")).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => new ModelBuilder("m", (Convention)5)).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => new ModelBuilder().Input(0, 5)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "timeSteps");
-        FluentActions.Invoking(() => new ModelBuilder().Input(3, 0)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "features");
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput()).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput(1, 0)).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(null, 5, "")).Should().Throw<ArgumentException>();
-        FluentActions.Invoking(() => new ModelBuilder().Add(null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new KerasModelBuilder("")).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(0, 5)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "timeSteps");
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(3, 0)).Should().Throw<ArgumentOutOfRangeException>().Where(e => e.ParamName == "features");
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input()).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input(1, 0)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(null, 5, "")).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => new KerasModelBuilder().Add(null!)).Should().Throw<ArgumentNullException>();
     }
 }

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 using RecurrentParams.Tests.Conformance;
 using Xunit;
 
@@ -19,7 +19,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void FluentMethods_DropoutAndGlobalAveragePooling_MatchTensorFlowJs()
     {
-        ModelSummary summary = new ModelBuilder().Input(2, 17)
+        ModelSummary summary = new KerasModelBuilder().Input(2, 17)
             .SimpleRnn(39, returnSequences: true)
             .Dropout(0.5)
             .GlobalAveragePooling1D()
@@ -33,7 +33,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void FluentMethods_RepeatVectorAndTimeDistributed_MatchTensorFlowJs()
     {
-        ModelSummary summary = new ModelBuilder().Input(17, 50)
+        ModelSummary summary = new KerasModelBuilder().Input(17, 50)
             .SimpleRnn(6, returnSequences: true)
             .Lstm(48, returnSequences: true, useBias: false)
             .SimpleRnn(10)
@@ -49,7 +49,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void FluentMethods_Conv1DSame_MatchTensorFlowJs()
     {
-        ModelSummary summary = new ModelBuilder().Input(12, 62)
+        ModelSummary summary = new KerasModelBuilder().Input(12, 62)
             .Conv1D(14, 2, padding: Padding.Same)
             .Lstm(63, returnSequences: true)
             .Dense(19)
@@ -61,7 +61,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void FluentMethods_LayerNormalizationAfterBidirectionalAve_MatchTensorFlowJs()
     {
-        ModelSummary summary = new ModelBuilder().Input(4, 60)
+        ModelSummary summary = new KerasModelBuilder().Input(4, 60)
             .Bidirectional(new Recurrent(CellType.Lstm, 3, returnSequences: true), MergeMode.Ave)
             .LayerNormalization()
             .Gru(47, resetAfter: false)
@@ -74,7 +74,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void FluentMethods_MaxPoolingWithDefaultPool_MatchTensorFlowJs()
     {
-        ModelSummary summary = new ModelBuilder().Input(20, 44)
+        ModelSummary summary = new KerasModelBuilder().Input(20, 44)
             .Bidirectional(new Recurrent(CellType.SimpleRnn, 5, returnSequences: true))
             .MaxPooling1D()
             .GlobalAveragePooling1D()
@@ -87,22 +87,22 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void Constructors_SetNameAndConvention()
     {
-        new ModelBuilder().Name.Should().Be("sequential");
-        new ModelBuilder().Convention.Should().Be(Convention.Keras);
-        new ModelBuilder("encoder").Name.Should().Be("encoder");
-        new ModelBuilder("encoder").Convention.Should().Be(Convention.Keras);
-        new ModelBuilder("LSTMModel", Convention.PyTorch).Convention.Should().Be(Convention.PyTorch);
+        new KerasModelBuilder().Name.Should().Be("sequential");
+        new KerasModelBuilder().Convention.Should().Be(Convention.Keras);
+        new KerasModelBuilder("encoder").Name.Should().Be("encoder");
+        new KerasModelBuilder("encoder").Convention.Should().Be(Convention.Keras);
+        new TorchModelBuilder("LSTMModel").Convention.Should().Be(Convention.Torch);
     }
 
     [Fact]
     public void Constructor_BadArguments_NameTheArgument()
     {
-        FluentActions.Invoking(() => new ModelBuilder(null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
-        FluentActions.Invoking(() => new ModelBuilder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
+        FluentActions.Invoking(() => new KerasModelBuilder(null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
+        FluentActions.Invoking(() => new KerasModelBuilder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
             .WithMessage("'name' must not be empty.*");
-        FluentActions.Invoking(() => new ModelBuilder("m", (Convention)2)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("convention")
-            .WithMessage("'convention' must be Convention.Keras or Convention.PyTorch; got 2.*");
-        FluentActions.Invoking(() => new ModelBuilder("m", (Convention)(-1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("convention");
+        FluentActions.Invoking(() => new TorchModelBuilder(null!)).Should().Throw<ArgumentNullException>().WithParameterName("className");
+        FluentActions.Invoking(() => new TorchModelBuilder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("className")
+            .WithMessage("'className' must not be empty.*");
     }
 
     [Fact]
@@ -110,16 +110,16 @@ public sealed class ModelBuilderValidationTests
     {
         var shape = new OutputShape(null, 20);
 
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(null!, "x")).Should().Throw<ArgumentNullException>().WithParameterName("shape");
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(shape, null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(shape, string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(null!, "x")).Should().Throw<ArgumentNullException>().WithParameterName("shape");
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(shape, null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(shape, string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
             .WithMessage("'name' must not be empty.*");
     }
 
     [Fact]
     public void InputLayerWithShape_AddsAnInputLayerRow()
     {
-        ModelSummary summary = new ModelBuilder("m").InputLayer(new OutputShape(null, 20), "tokens").Embedding(100, 8).Build();
+        ModelSummary summary = new KerasModelBuilder("m").InputLayer(new OutputShape(null, 20), "tokens").Embedding(100, 8).Build();
 
         summary.Rows.Select(r => r.ToString()).Should().Equal(
             "tokens (InputLayer): (None, 20), 0 params",
@@ -129,26 +129,26 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void InputLayerWithSizes_BadArguments_NameTheArgument()
     {
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(null, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("features");
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(0, 5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("timeSteps");
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(null, 5, null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
-        FluentActions.Invoking(() => new ModelBuilder().InputLayer(null, 5, string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(null, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("features");
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(0, 5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("timeSteps");
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(null, 5, null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
+        FluentActions.Invoking(() => new KerasModelBuilder().InputLayer(null, 5, string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
             .WithMessage("'name' must not be empty.*");
     }
 
     [Fact]
     public void Input_NullShape_ThrowsArgumentNull()
     {
-        FluentActions.Invoking(() => new ModelBuilder().Input(null!)).Should().Throw<ArgumentNullException>().WithParameterName("shape");
+        FluentActions.Invoking(() => new KerasModelBuilder().Input(null!)).Should().Throw<ArgumentNullException>().WithParameterName("shape");
     }
 
     [Fact]
     public void TokenInput_BadOrUnknownSteps()
     {
-        FluentActions.Invoking(() => new ModelBuilder().TokenInput(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("timeSteps")
+        FluentActions.Invoking(() => new KerasModelBuilder().TokenInput(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("timeSteps")
             .WithMessage("'timeSteps' must be at least 1; got 0.*");
 
-        ModelSummary summary = new ModelBuilder().TokenInput(1).Embedding(3, 2).Build();
+        ModelSummary summary = new KerasModelBuilder().TokenInput(1).Embedding(3, 2).Build();
 
         summary.Input.Should().Be(new OutputShape(null, 1));
         summary.InputElementType.Should().Be(ElementType.Int32);
@@ -157,20 +157,20 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void TorchInput_BadArguments_NameTheArgument()
     {
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput((ElementType)99, 1, 5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("elementType");
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput(null!)).Should().Throw<ArgumentNullException>().WithParameterName("size");
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput(ElementType.Int64)).Should().Throw<ArgumentException>().WithParameterName("size")
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input((ElementType)99, 1, 5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("elementType");
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input(null!)).Should().Throw<ArgumentNullException>().WithParameterName("size");
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input(ElementType.Int64)).Should().Throw<ArgumentException>().WithParameterName("size")
             .WithMessage("'size' must hold at least the batch dimension.*");
-        FluentActions.Invoking(() => new ModelBuilder().TorchInput(1, 7, -5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("size")
+        FluentActions.Invoking(() => new TorchModelBuilder("m").Input(1, 7, -5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("size")
             .WithMessage("'size' must be at least 1; got -5.*");
     }
 
     [Fact]
     public void TorchInput_KeepsTheSizesAndElementType()
     {
-        ModelSummary summary = new ModelBuilder("TokenModel", Convention.PyTorch)
-            .TorchInput(ElementType.Int64, 2, 7)
-            .Add(new TorchEmbedding(10, 3))
+        ModelSummary summary = new TorchModelBuilder("TokenModel")
+            .Input(ElementType.Int64, 2, 7)
+            .Add(new RecurrentParams.Torch.Embedding(10, 3))
             .Build();
 
         summary.Input.Should().Be(new OutputShape(2, 7));
@@ -182,24 +182,24 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void Add_ExplicitNameBeforeInput_NamesTheLayerInTheMessage()
     {
-        Action act = () => new ModelBuilder().Add(new Recurrent(CellType.Gru, 4, name: "encoder"));
+        Action act = () => new KerasModelBuilder().Add(new Recurrent(CellType.Gru, 4, name: "encoder"));
 
         act.Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'encoder' (GRU, index 0) was added before any input; call Input(timeSteps, features), TokenInput, InputLayer or TorchInput first.");
+            .WithMessage("Layer 'encoder' (GRU, index 0) was added before any input; call Input(timeSteps, features), TokenInput or InputLayer first.");
     }
 
     [Fact]
     public void SecondInput_OfAnyKind_Throws()
     {
-        FluentActions.Invoking(() => new ModelBuilder("m").TokenInput(5).InputLayer(null, 3)).Should().Throw<InvalidOperationException>()
+        FluentActions.Invoking(() => new KerasModelBuilder("m").TokenInput(5).InputLayer(null, 3)).Should().Throw<InvalidOperationException>()
             .WithMessage("The model 'm' already has the input (None, 5); a sequential model has one input.");
-        FluentActions.Invoking(() => new ModelBuilder("m").InputLayer(null, 3).TorchInput(1, 3)).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => new KerasModelBuilder("m").InputLayer(null, 3).Input(1, 3)).Should().Throw<InvalidOperationException>();
     }
 
     [Fact]
     public void Keras_MergeModeNoneInTheMiddle_Throws()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5)
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5)
             .Bidirectional(new Recurrent(CellType.Lstm, 4, returnSequences: true), MergeMode.None)
             .Dense(2);
 
@@ -213,10 +213,10 @@ public sealed class ModelBuilderValidationTests
     public void PyTorch_ModuleWithSeveralOutputs_PassesItsMainOutputOn()
     {
         // nn.LSTM returns (output, (h_n, c_n)); the next module receives output (1, 7, 4). Linear(4 → 3) = 4·3 + 3 = 15.
-        ModelSummary summary = new ModelBuilder("LSTMModel", Convention.PyTorch)
-            .TorchInput(1, 7, 5)
-            .Add(new TorchRecurrent(CellType.Lstm, 4, batchFirst: true))
-            .Add(new TorchLinear(3))
+        ModelSummary summary = new TorchModelBuilder("LSTMModel")
+            .Input(1, 7, 5)
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4, batchFirst: true))
+            .Add(new RecurrentParams.Torch.Linear(3))
             .Build();
 
         summary.Rows[0].Outputs.Should().HaveCount(3);
@@ -228,7 +228,7 @@ public sealed class ModelBuilderValidationTests
     public void GeneratedNames_SkipNamesTakenExplicitly()
     {
         // The builder's counters: a generated name never reuses one that an explicit name already took.
-        ModelSummary summary = new ModelBuilder().Input(null, 5)
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5)
             .Dense(4, name: "dense_1")
             .Dense(4)
             .Dense(4)
@@ -241,7 +241,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void TakeLastTimeStep_OnAVector_Throws()
     {
-        ModelBuilder builder = new ModelBuilder("Head", Convention.PyTorch).TorchInput(1, 5).Add(new TorchLinear(3)).TakeLastTimeStep();
+        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(3)).TakeLastTimeStep();
 
         Action act = () => builder.Build();
 
@@ -253,11 +253,11 @@ public sealed class ModelBuilderValidationTests
     public void TakeLastTimeStep_SequenceFirst_DropsTheTimeDimension()
     {
         // x[-1] on nn.LSTM's sequence-first output (7, 2, 4) is (2, 4); Linear(4 → 3) then gives (2, 3).
-        ModelSummary summary = new ModelBuilder("M", Convention.PyTorch)
-            .TorchInput(7, 2, 5)
-            .Add(new TorchRecurrent(CellType.Lstm, 4))
+        ModelSummary summary = new TorchModelBuilder("M")
+            .Input(7, 2, 5)
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4))
             .TakeLastTimeStep(batchFirst: false)
-            .Add(new TorchLinear(3))
+            .Add(new RecurrentParams.Torch.Linear(3))
             .Build();
 
         summary.Rows.Select(r => r.InputShape).Should().Equal(new OutputShape(7, 2, 5), new OutputShape(2, 4));
@@ -267,7 +267,7 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void TakeLastTimeStep_SequenceFirstOnAVector_Throws()
     {
-        ModelBuilder builder = new ModelBuilder("Head", Convention.PyTorch).TorchInput(1, 5).Add(new TorchLinear(3)).TakeLastTimeStep(batchFirst: false);
+        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(3)).TakeLastTimeStep(batchFirst: false);
 
         Action act = () => builder.Build();
 

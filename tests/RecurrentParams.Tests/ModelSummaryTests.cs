@@ -47,7 +47,7 @@ public sealed class ModelSummaryTests
     [Fact]
     public void Output_WhenSet_OverridesTheLastRow()
     {
-        var summary = new ModelSummary("m", Convention.PyTorch, null, [DenseRow]) { Output = new OutputShape(1, 3) };
+        var summary = new ModelSummary("m", Convention.Torch, null, [DenseRow]) { Output = new OutputShape(1, 3) };
 
         summary.Output.Should().Be(new OutputShape(1, 3));
         summary.Input.Should().BeNull();
@@ -59,6 +59,17 @@ public sealed class ModelSummaryTests
         Action act = () => _ = new ModelSummary("m", Convention.Keras, Input, [DenseRow]) { Output = null! };
 
         act.Should().Throw<ArgumentNullException>().WithParameterName("output");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(2)]
+    public void Constructor_UndefinedConvention_ThrowsOutOfRange(int convention)
+    {
+        Action act = () => _ = new ModelSummary("m", (Convention)convention, Input, [DenseRow]);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(convention))
+            .WithMessage("'convention' must be Convention.Keras or Convention.Torch; got " + convention + ".*");
     }
 
     [Fact]
@@ -109,7 +120,7 @@ public sealed class ModelSummaryTests
     [InlineData(ElementType.Int32, 4)]
     public void ElementSize_IsTheDtypeWidthInBytes(ElementType elementType, int expected)
     {
-        int size = ModelSummary.ElementSize(elementType);
+        int size = RecurrentParams.Internal.ElementTypes.Size(elementType);
 
         size.Should().Be(expected);
     }
@@ -119,7 +130,7 @@ public sealed class ModelSummaryTests
     [InlineData(7)]
     public void ElementSize_UndefinedValue_ThrowsOutOfRange(int value)
     {
-        Action act = () => ModelSummary.ElementSize((ElementType)value);
+        Action act = () => RecurrentParams.Internal.ElementTypes.Size((ElementType)value);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("elementType")
             .WithMessage("'elementType' must be a defined ElementType.*");
@@ -155,7 +166,7 @@ public sealed class ModelSummaryTests
     [InlineData(1024L * 1024 * 1024 * 1024 * 1024 * 512, "512.00 PB")]
     public void FormatBytes_LargeSizes_UseTheLargestFittingUnit(long bytes, string expected)
     {
-        string text = ModelSummary.FormatBytes(bytes);
+        string text = RecurrentParams.Rendering.ByteSize.Format(bytes);
 
         text.Should().Be(expected);
     }
@@ -166,14 +177,14 @@ public sealed class ModelSummaryTests
         // Keras 3 keras/src/utils/summary_utils.py readable_memory_size divides by 1024 before testing the next unit,
         // also after "PB", then prints the last unit: 2^60 bytes (1024 PB) prints "1.00 PB", long.MaxValue ≈ 2^63
         // prints 2^63 / 2^60 = "8.00 PB".
-        ModelSummary.FormatBytes(1L << 60).Should().Be("1.00 PB");
-        ModelSummary.FormatBytes(long.MaxValue).Should().Be("8.00 PB");
+        RecurrentParams.Rendering.ByteSize.Format(1L << 60).Should().Be("1.00 PB");
+        RecurrentParams.Rendering.ByteSize.Format(long.MaxValue).Should().Be("8.00 PB");
     }
 
     [Fact]
     public void FormatBytes_Negative_ThrowsOutOfRange()
     {
-        Action act = () => ModelSummary.FormatBytes(-1);
+        Action act = () => RecurrentParams.Rendering.ByteSize.Format(-1);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("bytes")
             .WithMessage("'bytes' must be 0 or more; got -1.*")
@@ -197,7 +208,7 @@ public sealed class ModelSummaryTests
         var a = new ModelSummary("m", Convention.Keras, Input, [DenseRow]);
 
         a.Should().NotBe(new ModelSummary("n", Convention.Keras, Input, [DenseRow]));
-        a.Should().NotBe(new ModelSummary("m", Convention.PyTorch, Input, [DenseRow]));
+        a.Should().NotBe(new ModelSummary("m", Convention.Torch, Input, [DenseRow]));
         a.Should().NotBe(new ModelSummary("m", Convention.Keras, null, [DenseRow]));
         a.Should().NotBe(new ModelSummary("m", Convention.Keras, new OutputShape(null, 8, 5), [DenseRow]));
         a.Should().NotBe(new ModelSummary("m", Convention.Keras, Input, [DenseRow]) { Output = new OutputShape(null, 2) });

@@ -71,10 +71,10 @@ public sealed class ParamsTests
     public void Bidirectional_Lstm_Is320()
     {
         // tfjs Bidirectional(LSTM(4)) on 5 features: 2 × 160 = 320 in every merge mode.
-        Params.Bidirectional.Lstm(4, 5).Should().Be(320);
-        Params.Bidirectional.SimpleRnn(4, 5).Should().Be(80);
-        Params.Bidirectional.Gru(4, 5).Should().Be(264);
-        Params.Bidirectional.Gru(4, 5, resetAfter: false).Should().Be(240);
+        Params.Keras.Lstm(4, 5, bidirectional: true).Should().Be(320);
+        Params.Keras.SimpleRnn(4, 5, bidirectional: true).Should().Be(80);
+        Params.Keras.Gru(4, 5, bidirectional: true).Should().Be(264);
+        Params.Keras.Gru(4, 5, resetAfter: false, bidirectional: true).Should().Be(240);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public sealed class ParamsTests
     public void Overflow_JustPastTheEdge_Throws()
     {
         // Bidirectional doubles 2^63 − 2^33 + 2^31 + 1, which is past long.MaxValue.
-        Action bidirectional = () => Params.Bidirectional.SimpleRnn(int.MaxValue, int.MaxValue);
+        Action bidirectional = () => Params.Keras.SimpleRnn(int.MaxValue, int.MaxValue, bidirectional: true);
         Action lstm = () => Params.Lstm(int.MaxValue, 1);
         Action stacked = () => Params.Torch.Gru(int.MaxValue, int.MaxValue, numLayers: 3, bidirectional: true);
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using FluentAssertions;
 using RecurrentParams.Formulas;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 using RecurrentParams.Tests.Formulas;
 using Xunit;
 
@@ -24,7 +24,7 @@ public sealed class ReadmeExamplesTests
         long lstm = Params.Lstm(units: 4, inputSize: 5);                        // 160
         long gru = Params.Gru(units: 4, inputSize: 5);                          // 132: reset_after=True (Keras 3, TF2)
         long gruV1 = Params.Gru(units: 4, inputSize: 5, resetAfter: false);     // 120: Keras 2.3, TF1, TensorFlow.js
-        long bidirectional = Params.Bidirectional.Lstm(units: 4, inputSize: 5); // 320
+        long bidirectional = Params.Keras.Lstm(units: 4, inputSize: 5, bidirectional: true); // 320
         long torch = Params.Torch.Lstm(inputSize: 5, hiddenSize: 4);            // 176: two bias vectors
         long stacked = Params.Torch.Lstm(inputSize: 5, hiddenSize: 4, numLayers: 2, bidirectional: true, projSize: 2); // 576
         // end-snippet
@@ -36,7 +36,7 @@ public sealed class ReadmeExamplesTests
     public void Explain_PrintsTheDerivationAndTheWeights()
     {
         // begin-snippet: explain
-        LayerSpec spec = LayerSpec.Lstm(units: 4, inputSize: 5);
+        LayerSpec spec = LayerSpec.Keras.Lstm(units: 4, inputSize: 5);
         string why = Params.Explain(spec).ToString();
         string weights = string.Join("\n", Params.Weights(spec).Select(w => $"{w.Path} {w.Shape} = {w.Count}"));
         // end-snippet
@@ -50,7 +50,7 @@ public sealed class ReadmeExamplesTests
     public void Builder_RendersEveryFormat()
     {
         // begin-snippet: builder
-        ModelSummary summary = new ModelBuilder("encoder")
+        ModelSummary summary = new KerasModelBuilder("encoder")
             .Input(timeSteps: null, features: 5)
             .Lstm(units: 4, returnSequences: true)
             .Bidirectional(new Recurrent(CellType.Gru, units: 8), MergeMode.Concat)
@@ -72,11 +72,11 @@ public sealed class ReadmeExamplesTests
     public void TorchModel_RendersLikeTorchinfo()
     {
         // begin-snippet: torch
-        ModelSummary net = new ModelBuilder("LSTMNet", Convention.PyTorch)
-            .TorchInput(ElementType.Int64, 1, 100)
-            .Add(new TorchEmbedding(numEmbeddings: 20, embeddingDim: 300))
-            .Add(new TorchRecurrent(CellType.Lstm, hiddenSize: 512, numLayers: 2, batchFirst: true))
-            .Add(new TorchLinear(outFeatures: 20))
+        ModelSummary net = new TorchModelBuilder("LSTMNet")
+            .Input(ElementType.Int64, 1, 100)
+            .Embedding(numEmbeddings: 20, embeddingDim: 300)
+            .Lstm(hiddenSize: 512, numLayers: 2, batchFirst: true)
+            .Linear(outFeatures: 20)
             .Build();
         string torchinfo = net.Render(SummaryFormat.Torchinfo);
         // end-snippet

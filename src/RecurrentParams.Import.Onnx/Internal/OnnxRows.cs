@@ -84,7 +84,7 @@ internal static class OnnxRows
         }
 
         (OutputShape? shape, ElementType elementType) = GraphInput(graph, resolver);
-        var summary = new ModelSummary(name, Convention.PyTorch, shape, rows) { InputElementType = elementType };
+        var summary = new ModelSummary(name, Convention.Torch, shape, rows) { InputElementType = elementType };
         TensorInfo[] tensorInfos = graph.Initializers.Select(i => i.Info).ToArray();
         return new ImportedModel(ModelFileFormat.Onnx, summary, tensorInfos, crossCheck: false)
         {

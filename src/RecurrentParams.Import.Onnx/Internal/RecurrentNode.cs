@@ -151,9 +151,9 @@ internal sealed class RecurrentNode
         int h = (int)hidden;
         LayerSpec spec = Gates switch
         {
-            4 => LayerSpec.TorchLstm(inputSize, h, 1, bias, Directions == 2),
-            3 => LayerSpec.TorchGru(inputSize, h, 1, bias, Directions == 2),
-            _ => LayerSpec.TorchRnn(inputSize, h, 1, bias, Directions == 2),
+            4 => LayerSpec.Torch.Lstm(inputSize, h, 1, bias, Directions == 2),
+            3 => LayerSpec.Torch.Gru(inputSize, h, 1, bias, Directions == 2),
+            _ => LayerSpec.Torch.Rnn(inputSize, h, 1, bias, Directions == 2),
         };
         return Params.Count(spec) == parameters ? Params.Explain(spec) : null;
     }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 
 namespace RecurrentParams.Import.Internal;
 
@@ -67,11 +67,11 @@ internal sealed class KerasLayers
             return new MergeNode(name, className, layer.Path, config.TryGet("axis", out Json axis) ? axis.Int() : -1);
         }
 
-        Layer? core = CreateCore(layer, name, className, config);
+        KerasLayer? core = CreateCore(layer, name, className, config);
         return core is null ? null : new CoreNode(name, className, layer.Path, core);
     }
 
-    private Layer? CreateCore(Json layer, string name, string className, Json config)
+    private KerasLayer? CreateCore(Json layer, string name, string className, Json config)
     {
         switch (className)
         {
@@ -183,7 +183,7 @@ internal sealed class KerasLayers
         return Recurrent(type, config, cell.Get("config").Object(), name);
     }
 
-    private Layer? Bidirectional(Json layer, Json config, string name)
+    private KerasLayer? Bidirectional(Json layer, Json config, string name)
     {
         Json inner = config.Get("layer").Object();
         string innerClass = ClassOf(inner);
@@ -255,7 +255,7 @@ internal sealed class KerasLayers
             return new TimeDistributed(new Dropout(0, innerName), name);
         }
 
-        Layer? core = CreateCore(inner, innerName, innerClass, innerConfig);
+        KerasLayer? core = CreateCore(inner, innerName, innerClass, innerConfig);
         return core is null ? null : new TimeDistributed(core, name);
     }
 
@@ -275,7 +275,7 @@ internal sealed class KerasLayers
             name);
     }
 
-    private Layer? ConvLstm2D(Json layer, string name, Json config)
+    private KerasLayer? ConvLstm2D(Json layer, string name, Json config)
     {
         if (!ChannelsLast(layer, name, "ConvLSTM2D", config) || !OnlyOnes(layer, name, "ConvLSTM2D", config, "dilation_rate"))
         {
@@ -301,7 +301,7 @@ internal sealed class KerasLayers
             name);
     }
 
-    private Layer? BatchNormalization(Json layer, string name, Json config)
+    private KerasLayer? BatchNormalization(Json layer, string name, Json config)
     {
         int axis = -1;
         if (config.TryGet("axis", out Json axisJson))
@@ -410,7 +410,7 @@ internal sealed class KerasLayers
         return true;
     }
 
-    private Layer? Unsupported(Json layer, string name, string className, string reason)
+    private KerasLayer? Unsupported(Json layer, string name, string className, string reason)
     {
         unsupported.Add(new UnsupportedLayer(name, className, layer.Path, reason));
         return null;

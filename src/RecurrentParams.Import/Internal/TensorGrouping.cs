@@ -11,7 +11,7 @@ internal static class TensorGrouping
     private static readonly string[] BufferSuffixes = ["running_mean", "running_var", "num_batches_tracked"];
 
     public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered) =>
-        Summarize(name, Convention.PyTorch, tensors, recovered, Row, k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
+        Summarize(name, Convention.Torch, tensors, recovered, Row, k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
 
     /// <summary>
     /// The rows of stored tensors in file order: each recovered module where its first tensor is, then every group of the

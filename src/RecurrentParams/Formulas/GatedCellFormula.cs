@@ -107,5 +107,5 @@ internal abstract class GatedCellFormula : ParameterFormula
     }
 
     private int BiasVectors(LayerSpec spec) =>
-        !spec.UseBias ? 0 : spec.Convention == Convention.PyTorch ? 2 : KerasBiasVectors(spec);
+        !spec.UseBias ? 0 : spec.Convention == Convention.Torch ? 2 : KerasBiasVectors(spec);
 }

@@ -128,7 +128,7 @@ public abstract class ParameterFormula : IParameterFormula
         if (ReferenceEquals(spec.CellType, CellType)
             && spec.ProjSize == 0
             && spec.ResetAfter
-            && (spec.IsCell ? spec.NumLayers == 1 && !spec.Bidirectional : spec.NumLayers == 1 || spec.Convention == Convention.PyTorch))
+            && (spec.IsCell ? spec.NumLayers == 1 && !spec.Bidirectional : spec.NumLayers == 1 || spec.Convention == Convention.Torch))
         {
             return;
         }
@@ -145,7 +145,7 @@ public abstract class ParameterFormula : IParameterFormula
 
         if (spec.NumLayers != 1 && spec.Convention == Convention.Keras)
         {
-            Reject("numLayers", "'numLayers' must be 1 in the Keras convention (got {0}); a Keras layer has one layer of cells: stack layers, or use Convention.PyTorch", spec.NumLayers);
+            Reject("numLayers", "'numLayers' must be 1 in the Keras convention (got {0}); a Keras layer has one layer of cells: stack layers, or use Convention.Torch", spec.NumLayers);
         }
 
         if (spec.IsCell && (spec.NumLayers != 1 || spec.Bidirectional))
@@ -160,7 +160,7 @@ public abstract class ParameterFormula : IParameterFormula
                 Reject("projSize", "'projSize' is only supported for LSTM, not {0} (got {1}); set it to 0", CellType, spec.ProjSize);
             }
 
-            if (spec.Convention != Convention.PyTorch || spec.IsCell)
+            if (spec.Convention != Convention.Torch || spec.IsCell)
             {
                 Reject("projSize", "'projSize' is a PyTorch nn.LSTM option; Keras layers and single-step cells have no projection (got {0}); set it to 0", spec.ProjSize);
             }
@@ -170,7 +170,7 @@ public abstract class ParameterFormula : IParameterFormula
 
         if (!spec.ResetAfter && (!SupportsResetAfter || spec.Convention != Convention.Keras))
         {
-            Reject("resetAfter", "'resetAfter' = false is only a Keras GRU option, not for {0} in the {1} convention; leave it true (PyTorch's GRU always resets after)", CellType, spec.Convention);
+            Reject("resetAfter", "'resetAfter' = false is only a Keras GRU option, not for {0} in the {1} convention; leave it true (PyTorch's GRU always resets after)", CellType, spec.Convention == Convention.Torch ? "PyTorch" : "Keras");
         }
     }
 
@@ -298,7 +298,7 @@ public abstract class ParameterFormula : IParameterFormula
 
     private WeightTensor Qualify(LayerSpec spec, RecurrentBlock block, WeightTensor weight)
     {
-        if (spec.Convention == Convention.PyTorch)
+        if (spec.Convention == Convention.Torch)
         {
             string name = spec.IsCell
                 ? weight.Name

@@ -42,6 +42,16 @@ internal static class Guard
         return value;
     }
 
+    public static string NotEmpty([NotNull] string? value, string paramName)
+    {
+        if (NotNull(value, paramName).Length == 0)
+        {
+            ThrowArgument(paramName, "'" + paramName + "' must not be empty.");
+        }
+
+        return value;
+    }
+
     [DoesNotReturn]
     public static void ThrowOutOfRange(string paramName, object actualValue, string rule) =>
         throw new ArgumentOutOfRangeException(

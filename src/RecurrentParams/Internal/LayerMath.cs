@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -79,4 +80,8 @@ internal static class LayerMath
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static long?[] Dims(OutputShape shape) => shape.Dimensions.ToArray();
+
+    /// <summary>A recurrent layer's matrix multiply-accumulates per step: its kernels' elements (biases add, they do not multiply).</summary>
+    public static long RecurrentMacs(IEnumerable<WeightTensor> weights) =>
+        Sum(weights.Where(w => !w.Name.StartsWith("bias", StringComparison.Ordinal)));
 }

@@ -3,10 +3,14 @@ using RecurrentParams.Internal;
 
 namespace RecurrentParams.Layers;
 
-/// <summary>A layer a <see cref="ModelBuilder"/> can stack: it infers its output shape from its input and lists its weights.</summary>
+/// <summary>What every layer shares, whatever its framework: a class name, an optional name, and how it builds on its input.</summary>
 /// <remarks>
 /// <para>
-/// Derive from this class to add a layer the library does not have; the built-in layers use the same extension point.
+/// A layer belongs to one framework: derive from <see cref="Keras.KerasLayer"/> for a Keras layer or from
+/// <see cref="Torch.TorchModule"/> for a PyTorch module, never from this class directly. That is what keeps a Keras
+/// layer out of a PyTorch model at compile time. The built-in layers use the same two extension points.
+/// </para>
+/// <para>
 /// A layer is a description (its configuration), not an instance with weights: the same object may be added to
 /// several models. Implementations must be immutable and thread-safe.
 /// </para>
@@ -18,7 +22,7 @@ public abstract class Layer
     /// <param name="name">An explicit layer name, or <see langword="null"/> to let the builder name it as Keras does.</param>
     /// <exception cref="ArgumentNullException"><paramref name="className"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="className"/> or <paramref name="name"/> is empty.</exception>
-    protected Layer(string className, string? name)
+    private protected Layer(string className, string? name)
     {
         Guard.NotNull(className, nameof(className));
         if (className.Length == 0)
@@ -53,11 +57,14 @@ public abstract class Layer
     /// <exception cref="InvalidOperationException">The input does not fit the layer; raise it with <see cref="LayerContext.Fail"/> or the <c>Expect</c> helpers.</exception>
     public abstract LayerResult Build(LayerContext context);
 
+    /// <summary>Gets the framework this layer belongs to.</summary>
+    internal abstract Convention Convention { get; }
+
     /// <summary>Gets a value indicating whether the layer is a row of the summary; forward-pass operations that are not modules (taking the last time step) are not.</summary>
     internal virtual bool ShowsInSummary => true;
 
     /// <summary>Tells a user how to make this layer return a sequence, when a following layer needs one.</summary>
     /// <param name="name">This layer's resolved name.</param>
-    /// <returns>A remedy such as <c>set returnSequences: true on 'lstm'</c>, or <see langword="null"/> when there is none.</returns>
-    protected internal virtual string? SequenceRemedy(string name) => null;
+    /// <returns>A remedy, or <see langword="null"/> when there is none.</returns>
+    internal virtual string? Remedy(string name) => null;
 }

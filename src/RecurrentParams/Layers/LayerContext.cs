@@ -80,7 +80,7 @@ public sealed class LayerContext
         }
 
         string? remedy = Input.Rank < rank && rank == 3 && previous is not null && previousName is not null
-            ? previous.SequenceRemedy(previousName)
+            ? previous.Remedy(previousName)
             : null;
         Fail(string.Format(
             CultureInfo.InvariantCulture,

@@ -19,7 +19,7 @@ internal static class JsonRenderer
     {
         var document = new SummaryJson(
             summary.Name,
-            summary.Convention == Convention.PyTorch ? "pytorch" : "keras",
+            summary.Convention == Convention.Torch ? "pytorch" : "keras",
             summary.Input is { } input ? Dimensions(input) : null,
             Dimensions(summary.Output),
             Name(summary.InputElementType),

@@ -97,5 +97,5 @@ internal static class Keras3Renderer
 
     private static void Footer(StringBuilder text, string label, long count, long bytes) =>
         text.Append(' ').Append(label).Append(" params: ").Append(ShapeText.Thousands(count))
-            .Append(" (").Append(ModelSummary.FormatBytes(bytes)).Append(")\n");
+            .Append(" (").Append(ByteSize.Format(bytes)).Append(")\n");
 }

@@ -25,7 +25,7 @@ internal static class MarkdownRenderer
         bool frozen = summary.NonTrainableParams > 0;
         var table = new List<string[]>();
         bool[] right;
-        if (summary.Convention == Convention.PyTorch)
+        if (summary.Convention == Convention.Torch)
         {
             right = frozen ? [false, false, true, false] : [false, false, true];
             table.Add(frozen ? ["Layer (type:depth-idx)", "Output Shape", "Param #", "Trainable"] : ["Layer (type:depth-idx)", "Output Shape", "Param #"]);
@@ -76,7 +76,7 @@ internal static class MarkdownRenderer
 
         AppendTable(text, table, right);
         text.Append('\n');
-        if (summary.Convention == Convention.PyTorch)
+        if (summary.Convention == Convention.Torch)
         {
             AppendTorchTotals(text, summary);
         }
@@ -94,7 +94,7 @@ internal static class MarkdownRenderer
         withTrainable ? [name, shape, count, trainable] : [name, shape, count];
 
     private static string Sized(long count) =>
-        ShapeText.Thousands(count) + " (" + ModelSummary.FormatBytes(checked(count * 4)) + ")";
+        ShapeText.Thousands(count) + " (" + ByteSize.Format(checked(count * 4)) + ")";
 
     private static string Label(long parameters, long trainable) =>
         parameters == 0 ? "--" : trainable == 0 ? "False" : trainable == parameters ? "True" : "Partial";

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Rendering;
 
@@ -26,7 +27,7 @@ internal sealed class TorchinfoStatistics
         Macs = summary.Rows.Select(MultAdds).ToArray();
         TotalMacs = Macs.Aggregate(0L, (sum, m) => checked(sum + m));
         int outputElement = summary.InputElementType is ElementType.Float64 or ElementType.Float16 or ElementType.BFloat16
-            ? ModelSummary.ElementSize(summary.InputElementType)
+            ? ElementTypes.Size(summary.InputElementType)
             : 4;
         ForwardBackwardBytes = summary.Rows
             .Where(r => r.Params > 0)
@@ -34,7 +35,7 @@ internal sealed class TorchinfoStatistics
         ParamBytes = summary.ParameterBytes(ElementType.Float32);
         if (summary.Input is { } input && input.Dimensions.All(d => d is not null))
         {
-            InputBytes = checked((Product(input.Dimensions) * ModelSummary.ElementSize(summary.InputElementType)) + StorageHeaderBytes);
+            InputBytes = checked((Product(input.Dimensions) * ElementTypes.Size(summary.InputElementType)) + StorageHeaderBytes);
         }
     }
 

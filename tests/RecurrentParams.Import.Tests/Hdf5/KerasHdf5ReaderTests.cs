@@ -76,7 +76,7 @@ public sealed class KerasHdf5ReaderTests
 
         ImportedModel model = KerasHdf5Reader.Read(new MemoryStream(bytes));
 
-        model.Recovered.Single().Spec.Should().Be(LayerSpec.SimpleRnn(4, 5));
+        model.Recovered.Single().Spec.Should().Be(LayerSpec.Keras.SimpleRnn(4, 5));
         model.Summary.TotalParams.Should().Be(40);
         model.StoredParams.Should().Be(40);
         model.Metadata.Should().ContainKey("topology");

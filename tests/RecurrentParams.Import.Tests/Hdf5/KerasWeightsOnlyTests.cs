@@ -23,14 +23,14 @@ public sealed class KerasWeightsOnlyTests
         ImportedModel model = KerasHdf5Reader.ReadFile(Fixtures.PathOf("keras3-weights", "blog-simplernn.weights.h5"));
 
         model.Format.Should().Be(ModelFileFormat.KerasHdf5);
-        model.Recovered.Single().Spec.Should().Be(LayerSpec.SimpleRnn(4, 5));
+        model.Recovered.Single().Spec.Should().Be(LayerSpec.Keras.SimpleRnn(4, 5));
         model.Summary.Name.Should().Be("blog-simplernn.weights");
         model.Summary.Rows.Select(r => (r.Name, r.ClassName, r.Params)).Should().Equal(("simple_rnn", "SimpleRNN", 40L));
         model.Summary.TotalParams.Should().Be(truth.Long("params"));
         model.StoredParams.Should().Be(truth.Long("params"));
         model.CountsAgree.Should().BeTrue();
         model.Metadata["topology"].Should().StartWith("recovered from weight names");
-        model.Summary.Rows[0].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.SimpleRnn(4, 5)).ToString());
+        model.Summary.Rows[0].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.Keras.SimpleRnn(4, 5)).ToString());
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class KerasWeightsOnlyTests
 
         RecoveredModule bidirectional = model.Recovered.Single();
         bidirectional.ClassName.Should().Be("Bidirectional");
-        bidirectional.Spec.Should().Be(LayerSpec.Lstm(16, 8) with { Bidirectional = true });
+        bidirectional.Spec.Should().Be(LayerSpec.Keras.Lstm(16, 8) with { Bidirectional = true });
         model.Summary.Rows.Select(r => (r.Name, r.Params)).Should().BeEquivalentTo(
             truth.GetProperty("layers").EnumerateArray().Select(l => (l.Str("name")!, l.Long("params"))));
         model.Summary.TotalParams.Should().Be(truth.Long("params"));
@@ -80,10 +80,10 @@ public sealed class KerasWeightsOnlyTests
         // GRU(16) on 6 features, reset_after=True: 3·(16·16 + 16·6 + 2·16) = 3·384 = 1152.
         RecoveredModule after = KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "weights-tfkeras-seq-gru1.h5")).Recovered.Single();
 
-        before.Spec.Should().Be(LayerSpec.Gru(16, 8, resetAfter: false));
+        before.Spec.Should().Be(LayerSpec.Keras.Gru(16, 8, resetAfter: false));
         before.Prefix.Should().Be("gru_1");
         before.Derivation!.Total.Should().Be(1200);
-        after.Spec.Should().Be(LayerSpec.Gru(16, 6, resetAfter: true));
+        after.Spec.Should().Be(LayerSpec.Keras.Gru(16, 6, resetAfter: true));
         after.Prefix.Should().Be("gru");
         after.Derivation!.Total.Should().Be(1152);
     }
@@ -94,7 +94,7 @@ public sealed class KerasWeightsOnlyTests
         ImportedModel model = KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "weights-tfkeras-lstm-nobias.h5"));
 
         // LSTM(4) on 5 features without bias: 4·(4·4 + 4·5) = 4·36 = 144.
-        model.Recovered.Single().Spec.Should().Be(LayerSpec.Lstm(4, 5, useBias: false));
+        model.Recovered.Single().Spec.Should().Be(LayerSpec.Keras.Lstm(4, 5, useBias: false));
         model.Summary.TotalParams.Should().Be(144);
         model.Summary.Rows.Single().Weights.Select(w => w.Name).Should().Equal("kernel", "recurrent_kernel");
         model.Summary.MacsPerStep.Should().Be(144);
@@ -108,7 +108,7 @@ public sealed class KerasWeightsOnlyTests
         // CuDNNLSTM(4) on 5 features: 4·(4·4 + 4·5 + 2·4) = 4·44 = 176.
         RecoveredModule module = model.Recovered.Single();
         module.ClassName.Should().Be("CuDNNLSTM");
-        module.Spec.Should().Be(LayerSpec.CuDnnLstm(4, 5));
+        module.Spec.Should().Be(LayerSpec.Keras.CuDnnLstm(4, 5));
         model.Summary.TotalParams.Should().Be(176);
     }
 
@@ -119,7 +119,7 @@ public sealed class KerasWeightsOnlyTests
 
         // Bidirectional(LSTM(8)) on 16 features: 2·4·(8·8 + 8·16 + 8) = 2·4·200 = 1600.
         RecoveredModule bidirectional = model.Recovered.Single(m => m.Prefix == "bidirectional_1");
-        bidirectional.Spec.Should().Be(LayerSpec.Lstm(8, 16) with { Bidirectional = true });
+        bidirectional.Spec.Should().Be(LayerSpec.Keras.Lstm(8, 16) with { Bidirectional = true });
         bidirectional.Derivation!.Total.Should().Be(1600);
         LayerSummary norm = model.Summary.Rows.Single(r => r.Name == "batch_normalization_1");
         norm.ClassName.Should().Be("Tensors");

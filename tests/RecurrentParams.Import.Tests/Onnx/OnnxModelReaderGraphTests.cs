@@ -70,9 +70,9 @@ public sealed partial class OnnxModelReaderTests
             bool bidirectional = e.Long("directions") == 2;
             LayerSpec spec = e.Str("op") switch
             {
-                "LSTM" => LayerSpec.TorchLstm(input, hidden, 1, bias, bidirectional),
-                "GRU" => LayerSpec.TorchGru(input, hidden, 1, bias, bidirectional),
-                _ => LayerSpec.TorchRnn(input, hidden, 1, bias, bidirectional),
+                "LSTM" => LayerSpec.Torch.Lstm(input, hidden, 1, bias, bidirectional),
+                "GRU" => LayerSpec.Torch.Gru(input, hidden, 1, bias, bidirectional),
+                _ => LayerSpec.Torch.Rnn(input, hidden, 1, bias, bidirectional),
             };
             rows[k].Derivation!.ToString().Should().Be(Params.Explain(spec).ToString());
             rows[k].Derivation!.Total.Should().Be(e.Long("params"));
@@ -151,7 +151,7 @@ public sealed partial class OnnxModelReaderTests
         ImportedModel model = OnnxModelReader.ReadFile(Fixtures.PathOf(Graphs, "torch-lstm-bidir-2l-bf-opset9-nofold.onnx"));
 
         RecoveredModule lstm = model.Recovered.Should().ContainSingle().Subject;
-        lstm.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchLstm(4, 6, 2, bidirectional: true)).Subject);
+        lstm.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Lstm(4, 6, 2, bidirectional: true)).Subject);
         lstm.Derivation.Total.Should().Be(model.Summary.TotalParams);
         model.Summary.Rows.Select(r => r.Weights.Count).Should().Equal(8, 8);
     }
@@ -175,7 +175,7 @@ public sealed partial class OnnxModelReaderTests
         row.Weights.Select(w => w.Name).Should().Equal(
             "rnn.weight_ih_l0", "rnn.weight_ih_l0_reverse", "rnn.weight_hh_l0", "rnn.weight_hh_l0_reverse", "rnn.bias_ih_l0", "rnn.bias_hh_l0", "rnn.bias_ih_l0_reverse", "rnn.bias_hh_l0_reverse");
         row.Note.Should().Be("W, R and B are graph inputs the runtime feeds, counted from their declared shapes.");
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchLstm(3, 4, bidirectional: true)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Lstm(3, 4, bidirectional: true)).Subject);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed partial class OnnxModelReaderTests
         LayerSummary row = OnnxModelReader.ReadFile(Fixtures.PathOf(Graphs, "graph-peepholes-lstm-bidir.onnx")).Summary.Rows.Single();
 
         row.Weights.Select(w => (w.Name, w.Shape.ToString())).Should().Equal(("W", "(2, 20, 3)"), ("R", "(2, 20, 5)"), ("B", "(2, 40)"), ("P", "(2, 15)"));
-        row.Params.Should().Be(Params.Count(LayerSpec.TorchLstm(3, 5, bidirectional: true)) + (2 * 3 * 5), "PyTorch's LSTM plus 3·hidden peepholes per direction");
+        row.Params.Should().Be(Params.Count(LayerSpec.Torch.Lstm(3, 5, bidirectional: true)) + (2 * 3 * 5), "PyTorch's LSTM plus 3·hidden peepholes per direction");
         row.Note.Should().Be("P holds peephole weights, which PyTorch's LSTM does not have, so there is no PyTorch derivation.");
     }
 
@@ -240,7 +240,7 @@ public sealed partial class OnnxModelReaderTests
 
         LayerSummary row = model.Summary.Rows.Single();
         row.Weights.Select(w => (w.Name, w.Shape.ToString())).Should().Equal(("w_const", "(1, 9, 2)"), ("r_floats", "(27,)"), ("b_sparse", "(1, 18)"));
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchGru(2, 3)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Gru(2, 3)).Subject);
         model.Tensors.Should().BeEmpty();
     }
 
@@ -250,6 +250,6 @@ public sealed partial class OnnxModelReaderTests
         ImportedModel model = OnnxModelReader.ReadFile(Fixtures.PathOf(Graphs, "torch-lstm-3l-opset9-fold.onnx"));
 
         model.Summary.Rows.Select(r => r.ClassName).Should().Equal("LSTM", "LSTM", "LSTM");
-        model.Summary.TotalParams.Should().Be(Params.Count(LayerSpec.TorchLstm(3, 2, 3)));
+        model.Summary.TotalParams.Should().Be(Params.Count(LayerSpec.Torch.Lstm(3, 2, 3)));
     }
 }

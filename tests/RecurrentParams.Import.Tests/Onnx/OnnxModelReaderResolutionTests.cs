@@ -175,7 +175,7 @@ public sealed partial class OnnxModelReaderTests
         LayerSummary row = Read(graph).Summary.Rows.Single();
 
         row.OutputShape.Should().Be(new OutputShape(null, 2, null, 3));
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchGru(3, 3, bias: false, bidirectional: true)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Gru(3, 3, bias: false, bidirectional: true)).Subject);
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed partial class OnnxModelReaderTests
 
         LayerSummary row = model.Summary.Rows.Single();
         row.Weights.Select(w => (w.Name, w.Shape.ToString())).Should().Equal(("w_flat", "(24,)"), ("r", "(1, 8, 2)"));
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchLstm(3, 2, bias: false)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Lstm(3, 2, bias: false)).Subject);
         model.Summary.TotalParams.Should().Be(40, "the scalar Constant feeding Mul and the integer Constants are not parameters");
     }
 
@@ -438,7 +438,7 @@ public sealed partial class OnnxModelReaderTests
         LayerSummary row = OnnxModelReader.Read(new MemoryStream(model)).Summary.Rows.Single();
 
         row.Note.Should().BeNull();
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchLstm(3, 2, bias: false)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Lstm(3, 2, bias: false)).Subject);
     }
 
     [Fact]

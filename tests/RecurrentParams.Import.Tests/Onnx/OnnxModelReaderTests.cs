@@ -53,8 +53,8 @@ public sealed partial class OnnxModelReaderTests
         ImportedModel model = OnnxModelReader.ReadFile(Fixtures.PathOf("onnx", "lstm-bidir-2layers-bf.onnx"));
 
         LayerSummary[] rows = model.Summary.Rows.Where(r => r.ClassName == "LSTM").ToArray();
-        rows[0].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.TorchLstm(4, 6, bidirectional: true)).ToString());
-        rows[1].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.TorchLstm(12, 6, bidirectional: true)).ToString());
+        rows[0].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.Torch.Lstm(4, 6, bidirectional: true)).ToString());
+        rows[1].Derivation!.ToString().Should().Be(Params.Explain(LayerSpec.Torch.Lstm(12, 6, bidirectional: true)).ToString());
         rows[0].OutputShape.Should().Be(new OutputShape(null, 2, null, 6));
         rows[0].Weights.Select(w => w.Shape.Rank).Should().Equal(3, 3, 2);
     }
@@ -64,7 +64,7 @@ public sealed partial class OnnxModelReaderTests
     {
         LayerSummary row = OnnxModelReader.ReadFile(Fixtures.PathOf("onnx", "gru-nobias.onnx")).Summary.Rows.Single(r => r.ClassName == "GRU");
 
-        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchGru(4, 5, bias: false)).Subject);
+        row.Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Gru(4, 5, bias: false)).Subject);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed partial class OnnxModelReaderTests
             size.Should().BeGreaterThan(1L << 30);
             counting.BytesRead.Should().BeLessThan(1 << 20);
             model.Summary.TotalParams.Should().Be(Params.Torch.Lstm(4096, 8192));
-            model.Summary.Rows.Single().Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.TorchLstm(4096, 8192)).Subject);
+            model.Summary.Rows.Single().Derivation!.Subject.Should().Be(Params.Explain(LayerSpec.Torch.Lstm(4096, 8192)).Subject);
         }
         finally
         {

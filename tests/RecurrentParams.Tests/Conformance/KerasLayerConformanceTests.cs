@@ -55,7 +55,7 @@ public sealed class KerasLayerConformanceTests
             long strides = config.TryGetProperty("strides", out JsonElement s) ? s.GetInt64() : 1;
             KerasSpecReader.Shape(row.GetProperty("outputShape"))[1].Should().Be(((steps - kernel) / strides) + 1);
 
-            ModelSummary summary = new ModelBuilder().Input(KerasSpecReader.Shape(row.GetProperty("inputShape"))).Add(KerasSpecReader.Read(row, false)).Build();
+            ModelSummary summary = new KerasModelBuilder().Input(KerasSpecReader.Shape(row.GetProperty("inputShape"))).Add(KerasSpecReader.Read(row, false)).Build();
             summary.Rows[0].OutputShape[1].Should().Be((steps + strides - 1) / strides);
             summary.TotalParams.Should().Be(row.GetProperty("params").GetInt64(), "the count does not depend on padding");
         }
@@ -84,7 +84,7 @@ public sealed class KerasLayerConformanceTests
 
     private static void AssertLayer(string id, JsonElement row, bool gruResetAfterDefault, bool keras3Paths)
     {
-        ModelSummary summary = new ModelBuilder(id)
+        ModelSummary summary = new KerasModelBuilder(id)
             .Input(KerasSpecReader.Shape(row.GetProperty("inputShape")))
             .Add(KerasSpecReader.Read(row, gruResetAfterDefault))
             .Build();

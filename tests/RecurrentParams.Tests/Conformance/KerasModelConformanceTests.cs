@@ -30,7 +30,7 @@ public sealed class KerasModelConformanceTests
     public void Keras3Model_MatchesKeras(string id)
     {
         JsonElement row = VectorFile.Load(Keras3)[id];
-        var builder = new ModelBuilder(id);
+        var builder = new KerasModelBuilder(id);
         OutputShape input = KerasSpecReader.Shape(row.GetProperty("inputShape"));
         if (row.String("kind") == "functional")
         {
@@ -54,7 +54,7 @@ public sealed class KerasModelConformanceTests
     public void TfjsModel_MatchesTensorFlowJs(string id)
     {
         JsonElement row = VectorFile.Load(Tfjs)[id];
-        var builder = new ModelBuilder(id);
+        var builder = new KerasModelBuilder(id);
         bool functional = row.String("kind") == "functional";
         OutputShape input = KerasSpecReader.Shape(row.GetProperty("inputShape"));
         if (!functional)

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
-using RecurrentParams.Layers;
+using RecurrentParams.Keras;
 
 namespace RecurrentParams.Tests.Conformance;
 
@@ -16,7 +16,7 @@ internal static class KerasSpecReader
 
     public static bool IsSupportedOrInput(JsonElement node) => node.String("layer") == "InputLayer" || IsSupported(node);
 
-    public static Layer Read(JsonElement node, bool gruResetAfterDefault, string? name = null)
+    public static KerasLayer Read(JsonElement node, bool gruResetAfterDefault, string? name = null)
     {
         string layer = node.String("layer")!;
         JsonElement c = node.GetProperty("config");

@@ -114,12 +114,12 @@ public sealed class RecurrentLayerConformanceTests
 
         return row.String("module") switch
         {
-            "RNN" => LayerSpec.TorchRnn(inputSize, hiddenSize, numLayers, bias, bidirectional),
-            "LSTM" => LayerSpec.TorchLstm(inputSize, hiddenSize, numLayers, bias, bidirectional, config.Int("proj_size") ?? 0),
-            "GRU" => LayerSpec.TorchGru(inputSize, hiddenSize, numLayers, bias, bidirectional),
-            "RNNCell" => LayerSpec.TorchRnnCell(inputSize, hiddenSize, bias),
-            "LSTMCell" => LayerSpec.TorchLstmCell(inputSize, hiddenSize, bias),
-            "GRUCell" => LayerSpec.TorchGruCell(inputSize, hiddenSize, bias),
+            "RNN" => LayerSpec.Torch.Rnn(inputSize, hiddenSize, numLayers, bias, bidirectional),
+            "LSTM" => LayerSpec.Torch.Lstm(inputSize, hiddenSize, numLayers, bias, bidirectional, config.Int("proj_size") ?? 0),
+            "GRU" => LayerSpec.Torch.Gru(inputSize, hiddenSize, numLayers, bias, bidirectional),
+            "RNNCell" => LayerSpec.Torch.RnnCell(inputSize, hiddenSize, bias),
+            "LSTMCell" => LayerSpec.Torch.LstmCell(inputSize, hiddenSize, bias),
+            "GRUCell" => LayerSpec.Torch.GruCell(inputSize, hiddenSize, bias),
             var other => throw new InvalidOperationException($"vector {row.String("id")}: unexpected module {other}"),
         };
     }

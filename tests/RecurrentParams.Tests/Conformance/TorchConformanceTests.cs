@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using Xunit;
 
 namespace RecurrentParams.Tests.Conformance;
@@ -28,8 +27,8 @@ public sealed class TorchConformanceTests
     {
         JsonElement row = VectorFile.Load(Layers)[id];
         int[] input = row.GetProperty("inputShape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
-        ModelSummary summary = new ModelBuilder(id, Convention.PyTorch)
-            .TorchInput(row.String("module") == "Embedding" ? ElementType.Int64 : ElementType.Float32, input)
+        ModelSummary summary = new TorchModelBuilder(id)
+            .Input(row.String("module") == "Embedding" ? ElementType.Int64 : ElementType.Float32, input)
             .Add(Module(row.String("module")!, row.GetProperty("config"), input.Length))
             .Build();
         LayerSummary layer = summary.Rows.Single();
@@ -51,7 +50,7 @@ public sealed class TorchConformanceTests
         JsonElement input = spec.GetProperty("input");
         int[] size = input.GetProperty("size").EnumerateArray().Select(d => d.GetInt32()).ToArray();
         ElementType dtype = input.String("dtype") == "int64" ? ElementType.Int64 : ElementType.Float32;
-        var builder = new ModelBuilder(id, Convention.PyTorch).TorchInput(dtype, size);
+        var builder = new TorchModelBuilder(id).Input(dtype, size);
         foreach (JsonElement layer in spec.GetProperty("layers").EnumerateArray())
         {
             if (layer.String("input") == "last")
@@ -81,9 +80,9 @@ public sealed class TorchConformanceTests
         summary.TrainableParams.Should().Be(row.GetProperty("trainable").GetInt64(), "vector {0}: trainable", id);
     }
 
-    private static Layer Module(string type, JsonElement args, int rank, string? name = null, bool? batchFirst = null) => type switch
+    private static RecurrentParams.Torch.TorchModule Module(string type, JsonElement args, int rank, string? name = null, bool? batchFirst = null) => type switch
     {
-        "RNN" or "LSTM" or "GRU" => new TorchRecurrent(
+        "RNN" or "LSTM" or "GRU" => new RecurrentParams.Torch.Recurrent(
             type == "RNN" ? CellType.SimpleRnn : new CellType(type),
             args.Int("hidden_size")!.Value,
             args.Int("num_layers") ?? 1,
@@ -92,15 +91,15 @@ public sealed class TorchConformanceTests
             args.Int("proj_size") ?? 0,
             batchFirst ?? args.Bool("batch_first") ?? false,
             name),
-        "Linear" => new TorchLinear(args.Int("out_features")!.Value, args.Bool("bias") ?? true, name),
-        "Embedding" => new TorchEmbedding(args.Int("num_embeddings")!.Value, args.Int("embedding_dim")!.Value, name),
-        "LayerNorm" => new TorchLayerNorm(
+        "Linear" => new RecurrentParams.Torch.Linear(args.Int("out_features")!.Value, args.Bool("bias") ?? true, name),
+        "Embedding" => new RecurrentParams.Torch.Embedding(args.Int("num_embeddings")!.Value, args.Int("embedding_dim")!.Value, name),
+        "LayerNorm" => new RecurrentParams.Torch.LayerNorm(
             args.Bool("elementwise_affine") ?? true,
             args.GetProperty("normalized_shape").ValueKind == JsonValueKind.Array ? args.GetProperty("normalized_shape").GetArrayLength() : 1,
             name),
         // The model vectors run BatchNorm1d on x.transpose(1, 2) for 3-D sequences: features last.
-        "BatchNorm1d" => new TorchBatchNorm1d(args.Bool("affine") ?? true, featuresLast: batchFirst == true && rank == 3, name),
-        "Dropout" => new TorchDropout(args.TryGetProperty("p", out JsonElement p) ? p.GetDouble() : 0.5, name),
+        "BatchNorm1d" => new RecurrentParams.Torch.BatchNorm1d(args.Bool("affine") ?? true, featuresLast: batchFirst == true && rank == 3, name),
+        "Dropout" => new RecurrentParams.Torch.Dropout(args.TryGetProperty("p", out JsonElement p) ? p.GetDouble() : 0.5, name),
         _ => throw new NotSupportedException(type),
     };
 }

@@ -26,8 +26,8 @@ public sealed class CuDnnFormulaTests
     public void Params_FourUnitsOnFiveFeatures()
     {
         // 4 × (4·4 + 4·5 + 2·4) = 4 × 44 and 3 × 44.
-        Params.CuDnnLstm(units: 4, inputSize: 5).Should().Be(176);
-        Params.CuDnnGru(units: 4, inputSize: 5).Should().Be(132);
+        Params.Keras.CuDnnLstm(units: 4, inputSize: 5).Should().Be(176);
+        Params.Keras.CuDnnGru(units: 4, inputSize: 5).Should().Be(132);
     }
 
     /// <summary>Every single-layer, unidirectional PyTorch LSTM / GRU with bias the torch oracle built has the count of the cuDNN layer of the same sizes.</summary>
@@ -40,7 +40,7 @@ public sealed class CuDnnFormulaTests
         int input = config.Int("input_size")!.Value;
         int hidden = config.Int("hidden_size")!.Value;
 
-        long count = row.String("module") == "LSTM" ? Params.CuDnnLstm(hidden, input) : Params.CuDnnGru(hidden, input);
+        long count = row.String("module") == "LSTM" ? Params.Keras.CuDnnLstm(hidden, input) : Params.Keras.CuDnnGru(hidden, input);
 
         count.Should().Be(row.GetProperty("params").GetInt64());
     }
@@ -48,14 +48,14 @@ public sealed class CuDnnFormulaTests
     [Fact]
     public void Weights_SitOnTheLayerWithOneFlatBias()
     {
-        Params.Weights(LayerSpec.CuDnnLstm(4, 5)).Select(w => $"{w.Path} {w.Shape}").Should().Equal("kernel (5, 16)", "recurrent_kernel (4, 16)", "bias (32,)");
-        Params.Weights(LayerSpec.CuDnnGru(4, 5)).Select(w => $"{w.Path} {w.Shape}").Should().Equal("kernel (5, 12)", "recurrent_kernel (4, 12)", "bias (24,)");
+        Params.Weights(LayerSpec.Keras.CuDnnLstm(4, 5)).Select(w => $"{w.Path} {w.Shape}").Should().Equal("kernel (5, 16)", "recurrent_kernel (4, 16)", "bias (32,)");
+        Params.Weights(LayerSpec.Keras.CuDnnGru(4, 5)).Select(w => $"{w.Path} {w.Shape}").Should().Equal("kernel (5, 12)", "recurrent_kernel (4, 12)", "bias (24,)");
     }
 
     [Fact]
     public void Bidirectional_PrefixesEachDirection()
     {
-        LayerSpec spec = LayerSpec.CuDnnLstm(4, 5) with { Bidirectional = true };
+        LayerSpec spec = LayerSpec.Keras.CuDnnLstm(4, 5) with { Bidirectional = true };
 
         Params.Weights(spec).Select(w => w.Path).Should().Equal(
             "forward_cu_dnnlstm/kernel", "forward_cu_dnnlstm/recurrent_kernel", "forward_cu_dnnlstm/bias",
@@ -66,17 +66,17 @@ public sealed class CuDnnFormulaTests
     [Fact]
     public void Explain_ShowsBothBiases()
     {
-        Params.Explain(LayerSpec.CuDnnLstm(4, 5)).ToString().Should().Be("CuDNNLSTM(units=4) on 5 features: 4 × (4·4 + 4·5 + 2·4) = 4 × 44 = 176");
-        Params.Explain(LayerSpec.CuDnnGru(4, 5)).ToString().Should().Be("CuDNNGRU(units=4) on 5 features: 3 × (4·4 + 4·5 + 2·4) = 3 × 44 = 132");
+        Params.Explain(LayerSpec.Keras.CuDnnLstm(4, 5)).ToString().Should().Be("CuDNNLSTM(units=4) on 5 features: 4 × (4·4 + 4·5 + 2·4) = 4 × 44 = 176");
+        Params.Explain(LayerSpec.Keras.CuDnnGru(4, 5)).ToString().Should().Be("CuDNNGRU(units=4) on 5 features: 3 × (4·4 + 4·5 + 2·4) = 3 × 44 = 132");
     }
 
     [Fact]
     public void Validate_RejectsWhatTheLayerDoesNotHave()
     {
-        Action torch = () => Params.Count(LayerSpec.CuDnnLstm(4, 5) with { Convention = Convention.PyTorch });
-        Action noBias = () => Params.Count(LayerSpec.CuDnnGru(4, 5) with { UseBias = false });
-        Action cell = () => Params.Count(LayerSpec.CuDnnLstm(4, 5) with { IsCell = true });
-        Action resetBefore = () => Params.Count(LayerSpec.CuDnnGru(4, 5) with { ResetAfter = false });
+        Action torch = () => Params.Count(LayerSpec.Keras.CuDnnLstm(4, 5) with { Convention = Convention.Torch });
+        Action noBias = () => Params.Count(LayerSpec.Keras.CuDnnGru(4, 5) with { UseBias = false });
+        Action cell = () => Params.Count(LayerSpec.Keras.CuDnnLstm(4, 5) with { IsCell = true });
+        Action resetBefore = () => Params.Count(LayerSpec.Keras.CuDnnGru(4, 5) with { ResetAfter = false });
 
         torch.Should().Throw<ArgumentException>().WithParameterName("convention").WithMessage("'CuDNNLSTM' is a Keras 2 layer; for PyTorch's cuDNN-backed module use the LSTM or GRU cell type in the PyTorch convention.*");
         noBias.Should().Throw<ArgumentException>().WithParameterName("useBias").WithMessage("'CuDNNGRU' always has its two bias vectors*");
@@ -87,8 +87,8 @@ public sealed class CuDnnFormulaTests
     [Fact]
     public void Params_BadSizes_Throw()
     {
-        Action units = () => Params.CuDnnLstm(0, 5);
-        Action input = () => Params.CuDnnGru(4, 0);
+        Action units = () => Params.Keras.CuDnnLstm(0, 5);
+        Action input = () => Params.Keras.CuDnnGru(4, 0);
 
         units.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("units");
         input.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputSize");
@@ -97,11 +97,11 @@ public sealed class CuDnnFormulaTests
     [Fact]
     public void Builder_NamesAndShapesAsKeras2()
     {
-        ModelSummary summary = new ModelBuilder("m").Input(null, 6)
+        ModelSummary summary = new KerasModelBuilder("m").Input(null, 6)
             .CuDnnLstm(16, returnSequences: true)
             .CuDnnGru(8, returnState: true)
             .Build();
-        ModelSummary states = new ModelBuilder("s").Input(null, 6).CuDnnLstm(4, returnState: true).Build();
+        ModelSummary states = new KerasModelBuilder("s").Input(null, 6).CuDnnLstm(4, returnState: true).Build();
 
         summary.Rows.Select(r => (r.Name, r.ClassName, r.Params)).Should().Equal(
             ("cu_dnnlstm", "CuDNNLSTM", 4L * ((16 * 16) + (16 * 6) + (2 * 16))),

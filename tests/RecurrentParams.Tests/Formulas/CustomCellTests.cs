@@ -34,7 +34,7 @@ public sealed class CustomCellTests
         FormulaRegistry registry = RegistryWithIndRnn();
         var spec = new LayerSpec(IndRnnFormula.IndRnn, units: 4, inputSize: 5)
         {
-            Convention = Convention.PyTorch,
+            Convention = Convention.Torch,
             NumLayers = 2,
             Bidirectional = true,
         };
@@ -61,7 +61,7 @@ public sealed class CustomCellTests
     public void IndRnn_UnsupportedOptions_AreRejectedByTheBase()
     {
         FormulaRegistry registry = RegistryWithIndRnn();
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, ProjSize = 2 };
+        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, ProjSize = 2 };
 
         FluentActions.Invoking(() => registry.CountParameters(spec)).Should().Throw<ArgumentException>()
             .WithMessage("'projSize' is only supported for LSTM, not IndRNN*");
@@ -70,7 +70,7 @@ public sealed class CustomCellTests
     [Fact]
     public void Formula_GivenAnotherCellType_Throws()
     {
-        FluentActions.Invoking(() => new IndRnnFormula().CountParameters(LayerSpec.Lstm(4, 5))).Should().Throw<ArgumentException>()
+        FluentActions.Invoking(() => new IndRnnFormula().CountParameters(LayerSpec.Keras.Lstm(4, 5))).Should().Throw<ArgumentException>()
             .Where(e => e.ParamName == "spec" && e.Message.Contains("'IndRNN'", StringComparison.Ordinal));
         FluentActions.Invoking(() => BuiltInFormulas.Lstm.CountParameters(null!)).Should().Throw<ArgumentNullException>();
     }

@@ -56,7 +56,7 @@ public sealed class ParameterFormulaTests
     {
         var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5)
         {
-            Convention = Convention.PyTorch,
+            Convention = Convention.Torch,
             NumLayers = numLayers,
             UseBias = bias,
             Bidirectional = bidirectional,
@@ -72,7 +72,7 @@ public sealed class ParameterFormulaTests
     public void Explain_PyTorchWithProjection_UsesTheModuleNameAndProjSize()
     {
         var probe = new ProbeFormula(ProbeFormula.Probe) { ProjectionOption = true, ModuleName = "ProbeModule" };
-        var spec = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.PyTorch, ProjSize = 2 };
+        var spec = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.Torch, ProjSize = 2 };
 
         probe.Explain(spec).Subject.Should().Be("ProbeModule(input_size=5, hidden_size=4, proj_size=2)");
     }
@@ -100,7 +100,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void Explain_PyTorchOneLayerBidirectional_LabelsDirectionsOnly()
     {
-        Derivation derivation = IndRnn.Explain(new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, Bidirectional = true });
+        Derivation derivation = IndRnn.Explain(new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, Bidirectional = true });
 
         derivation.Terms.Select(t => t.Label).Should().Equal("forward", "reverse");
     }
@@ -108,7 +108,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void Explain_PyTorchStackedOneDirection_LabelsLayersOnly()
     {
-        Derivation derivation = IndRnn.Explain(new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, NumLayers = 3 });
+        Derivation derivation = IndRnn.Explain(new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, NumLayers = 3 });
 
         derivation.Terms.Select(t => t.Label).Should().Equal("layer 0", "layer 1", "layer 2");
     }
@@ -117,7 +117,7 @@ public sealed class ParameterFormulaTests
     public void GetWeights_Cells_KeepPlainNamesInBothConventions()
     {
         var keras = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { IsCell = true };
-        var torch = keras with { Convention = Convention.PyTorch };
+        var torch = keras with { Convention = Convention.Torch };
 
         IndRnn.GetWeights(keras).Select(w => $"{w.Name} {w.Path}").Should().Equal("kernel kernel", "recurrent_kernel recurrent_kernel", "bias bias");
         IndRnn.GetWeights(torch).Select(w => $"{w.Name} {w.Path}").Should().Equal("kernel kernel", "recurrent_kernel recurrent_kernel", "bias bias");
@@ -126,7 +126,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void GetWeights_PyTorchStackedBidirectional_SuffixesLayerAndDirection()
     {
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, NumLayers = 2, Bidirectional = true, UseBias = false };
+        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, NumLayers = 2, Bidirectional = true, UseBias = false };
 
         IReadOnlyList<WeightTensor> weights = IndRnn.GetWeights(spec);
 
@@ -151,7 +151,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void CountParameters_IsTheSumOfTheWeights()
     {
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, NumLayers = 2 };
+        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, NumLayers = 2 };
 
         // Layer 0: 5·4 + 4 + 4 = 28; layer 1 on 4 inputs: 4·4 + 4 + 4 = 24.
         IndRnn.CountParameters(spec).Should().Be(52);
@@ -162,7 +162,7 @@ public sealed class ParameterFormulaTests
     {
         // Layer 1 of a bidirectional stack of int.MaxValue units takes 2·(2^31 − 1) inputs: its kernel alone holds
         // 2·(2^31 − 1)² ≈ 2^63 − 2^33 elements, which fits; the four blocks together do not.
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, int.MaxValue, int.MaxValue) { Convention = Convention.PyTorch, NumLayers = 2, Bidirectional = true };
+        var spec = new LayerSpec(IndRnnFormula.IndRnn, int.MaxValue, int.MaxValue) { Convention = Convention.Torch, NumLayers = 2, Bidirectional = true };
 
         FluentActions.Invoking(() => IndRnn.CountParameters(spec)).Should().Throw<OverflowException>();
         FluentActions.Invoking(() => IndRnn.Explain(spec)).Should().Throw<OverflowException>();
@@ -180,7 +180,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void Validate_AnotherCellType_ThrowsWithTheRemedy()
     {
-        Action act = () => IndRnn.GetWeights(LayerSpec.Gru(4, 5));
+        Action act = () => IndRnn.GetWeights(LayerSpec.Keras.Gru(4, 5));
 
         act.Should().Throw<ArgumentException>().WithParameterName("spec").WithMessage(
             "This formula counts 'IndRNN' cells but the spec's cell type is 'GRU'; look the formula up with FormulaRegistry.Get(spec.CellType).*");
@@ -192,7 +192,7 @@ public sealed class ParameterFormulaTests
         Action act = () => IndRnn.Explain(new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { NumLayers = 2 });
 
         act.Should().Throw<ArgumentException>().WithParameterName("numLayers").WithMessage(
-            "'numLayers' must be 1 in the Keras convention (got 2); a Keras layer has one layer of cells: stack layers, or use Convention.PyTorch.*");
+            "'numLayers' must be 1 in the Keras convention (got 2); a Keras layer has one layer of cells: stack layers, or use Convention.Torch.*");
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class ParameterFormulaTests
     [Fact]
     public void Validate_StackedPyTorchCell_ThrowsNamingNumLayers()
     {
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.PyTorch, IsCell = true, NumLayers = 2 };
+        var spec = new LayerSpec(IndRnnFormula.IndRnn, 4, 5) { Convention = Convention.Torch, IsCell = true, NumLayers = 2 };
 
         Action act = () => IndRnn.CountParameters(spec);
 
@@ -221,7 +221,7 @@ public sealed class ParameterFormulaTests
     {
         var probe = new ProbeFormula(ProbeFormula.Probe) { ProjectionOption = true };
         var keras = new LayerSpec(ProbeFormula.Probe, 4, 5) { ProjSize = 2 };
-        var cell = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.PyTorch, IsCell = true, ProjSize = 2 };
+        var cell = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.Torch, IsCell = true, ProjSize = 2 };
 
         FluentActions.Invoking(() => probe.CountParameters(keras)).Should().Throw<ArgumentException>().WithParameterName("projSize").WithMessage(
             "'projSize' is a PyTorch nn.LSTM option; Keras layers and single-step cells have no projection (got 2); set it to 0.*");
@@ -235,7 +235,7 @@ public sealed class ParameterFormulaTests
     public void Validate_ProjectionMustBeBelowUnits(int value, bool accepted)
     {
         var probe = new ProbeFormula(ProbeFormula.Probe) { ProjectionOption = true };
-        var spec = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.PyTorch, ProjSize = value };
+        var spec = new LayerSpec(ProbeFormula.Probe, 4, 5) { Convention = Convention.Torch, ProjSize = value };
 
         Action act = () => probe.CountParameters(spec);
 
@@ -255,7 +255,7 @@ public sealed class ParameterFormulaTests
     {
         var withOption = new ProbeFormula(ProbeFormula.Probe) { ResetAfterOption = true };
         var keras = new LayerSpec(ProbeFormula.Probe, 4, 5) { ResetAfter = false };
-        var torch = keras with { Convention = Convention.PyTorch };
+        var torch = keras with { Convention = Convention.Torch };
 
         FluentActions.Invoking(() => withOption.CountParameters(keras)).Should().NotThrow();
         FluentActions.Invoking(() => withOption.CountParameters(torch)).Should().Throw<ArgumentException>().WithParameterName("resetAfter").WithMessage(

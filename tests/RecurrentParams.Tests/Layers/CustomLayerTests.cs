@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using FluentAssertions;
 using RecurrentParams.Formulas;
+using RecurrentParams.Keras;
 using RecurrentParams.Layers;
 using Xunit;
 
@@ -10,7 +11,7 @@ namespace RecurrentParams.Tests.Layers;
 public sealed class CustomLayerTests
 {
     /// <summary>A user layer from the public extension point: a learned scale per feature, (d,) weights.</summary>
-    private sealed class FeatureScale : Layer
+    private sealed class FeatureScale : KerasLayer
     {
         public FeatureScale()
             : base("FeatureScale", null)
@@ -27,7 +28,7 @@ public sealed class CustomLayerTests
     [Fact]
     public void UserLayer_IsNamedCountedAndShaped()
     {
-        ModelSummary summary = new ModelBuilder().Input(null, 5).Add(new FeatureScale()).Lstm(2).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5).Add(new FeatureScale()).Lstm(2).Build();
 
         summary.Rows[0].Name.Should().Be("feature_scale");
         summary.Rows[0].Params.Should().Be(5);

@@ -1,6 +1,7 @@
 using System;
 using FluentAssertions;
 using RecurrentParams.Formulas;
+using RecurrentParams.Keras;
 using RecurrentParams.Layers;
 using Xunit;
 
@@ -15,12 +16,12 @@ public sealed class LayerContextTests
     {
         var input = new OutputShape(null, 7, 5);
 
-        var context = new LayerContext(input, "probe", Convention.PyTorch, null);
+        var context = new LayerContext(input, "probe", Convention.Torch, null);
 
         context.Input.Should().BeSameAs(input);
         context.Name.Should().Be("probe");
         context.Index.Should().Be(0);
-        context.Convention.Should().Be(Convention.PyTorch);
+        context.Convention.Should().Be(Convention.Torch);
         context.Formulas.Should().BeSameAs(FormulaRegistry.Default);
     }
 
@@ -74,7 +75,7 @@ public sealed class LayerContextTests
     [Fact]
     public void ExpectRank_FirstLayerOfAModel_NamesTheModelInputAndIndex()
     {
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).RepeatVector(2);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).RepeatVector(2);
 
         Action act = () => builder.Build();
 
@@ -86,7 +87,7 @@ public sealed class LayerContextTests
     public void ExpectRank_HigherRankAfterARecurrentVector_HasNoRemedy()
     {
         // The remedy (return sequences) only helps a layer that wants a sequence, rank 3.
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4).Add(new ConvLstm2D(2, 1, 1));
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4).Add(new ConvLstm2D(2, 1, 1));
 
         Action act = () => builder.Build();
 
@@ -98,7 +99,7 @@ public sealed class LayerContextTests
     public void ExpectRank_LowerRankAfterARecurrentSequence_HasNoRemedy()
     {
         // A rank-3 sequence into a layer that wants a vector: returning sequences is not the fix.
-        ModelBuilder builder = new ModelBuilder().Input(null, 5).Lstm(4, returnSequences: true).RepeatVector(2);
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4, returnSequences: true).RepeatVector(2);
 
         Action act = () => builder.Build();
 
@@ -159,7 +160,7 @@ public sealed class LayerContextTests
     [Fact]
     public void Index_InABuilder_IsThePosition()
     {
-        ModelBuilder builder = new ModelBuilder().Input(new OutputShape(null, 5)).Dense(3).Dense(3).Lstm(2);
+        ModelBuilder builder = new KerasModelBuilder().Input(new OutputShape(null, 5)).Dense(3).Dense(3).Lstm(2);
 
         Action act = () => builder.Build();
 

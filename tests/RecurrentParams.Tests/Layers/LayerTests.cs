@@ -1,5 +1,6 @@
 using System;
 using FluentAssertions;
+using RecurrentParams.Keras;
 using RecurrentParams.Layers;
 using Xunit;
 
@@ -62,7 +63,7 @@ public sealed class LayerTests
     public void SequenceRemedy_IsNoneByDefault()
     {
         // A layer with no remedy of its own (Dense) before a recurrent layer: the message stops after the shape.
-        ModelBuilder builder = new ModelBuilder().Input(new OutputShape(null, 5)).Dense(3).Lstm(2);
+        ModelBuilder builder = new KerasModelBuilder().Input(new OutputShape(null, 5)).Dense(3).Lstm(2);
 
         Action act = () => builder.Build();
 
@@ -70,7 +71,7 @@ public sealed class LayerTests
             "Layer 'lstm' (index 1) expects a sequence (batch, time, features) but 'dense' returns (None, 3).");
     }
 
-    private sealed class Probe : Layer
+    private sealed class Probe : KerasLayer
     {
         public Probe(string className, string? name)
             : base(className, name)

@@ -33,8 +33,8 @@ public sealed class IdentityPropertyTests
     [Fact]
     public void Bidirectional_IsTwiceTheLayer() =>
         Gen.Select(Size, Size, Gen.Bool).Sample(
-            (u, i, bias) => Params.Bidirectional.Lstm(u, i, bias) == 2 * Params.Lstm(u, i, bias)
-                && Params.Bidirectional.Gru(u, i, bias) == 2 * Params.Gru(u, i, bias)
+            (u, i, bias) => Params.Keras.Lstm(u, i, bias, bidirectional: true) == 2 * Params.Lstm(u, i, bias)
+                && Params.Keras.Gru(u, i, bias, bidirectional: true) == 2 * Params.Gru(u, i, bias)
                 && Params.Torch.Rnn(i, u, bias: bias, bidirectional: true) == 2 * Params.Torch.Rnn(i, u, bias: bias),
             iter: Iterations);
 
@@ -68,9 +68,9 @@ public sealed class IdentityPropertyTests
             {
                 LayerSpec spec = cell switch
                 {
-                    0 => LayerSpec.TorchRnn(i, h, layers, bias, bidirectional),
-                    1 => LayerSpec.TorchLstm(i, h, layers, bias, bidirectional, h > 1 ? h / 2 : 0),
-                    _ => LayerSpec.TorchGru(i, h, layers, bias, bidirectional),
+                    0 => LayerSpec.Torch.Rnn(i, h, layers, bias, bidirectional),
+                    1 => LayerSpec.Torch.Lstm(i, h, layers, bias, bidirectional, h > 1 ? h / 2 : 0),
+                    _ => LayerSpec.Torch.Gru(i, h, layers, bias, bidirectional),
                 };
                 return Params.Weights(spec).Sum(w => w.Count) == Params.Count(spec)
                     && Params.Explain(spec).Total == Params.Count(spec);

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using Xunit;
 
 namespace RecurrentParams.Tests.Rendering;
@@ -11,7 +10,7 @@ public sealed class JsonFormatTests
     [Fact]
     public void Render_KerasModel_RoundTripsWithEveryField()
     {
-        ModelSummary summary = new ModelBuilder("blog").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
+        ModelSummary summary = new KerasModelBuilder("blog").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
 
         using JsonDocument document = JsonDocument.Parse(summary.Render(SummaryFormat.Json));
 
@@ -51,8 +50,8 @@ public sealed class JsonFormatTests
     [Fact]
     public void Render_PyTorchModelWithFrozenStatistics_WritesConventionAndInt64Input()
     {
-        ModelSummary summary = new ModelBuilder("Net", Convention.PyTorch).TorchInput(ElementType.Int64, 2, 6)
-            .Add(new TorchEmbedding(200, 24)).Build();
+        ModelSummary summary = new TorchModelBuilder("Net").Input(ElementType.Int64, 2, 6)
+            .Add(new RecurrentParams.Torch.Embedding(200, 24)).Build();
 
         using JsonDocument document = JsonDocument.Parse(summary.Render(SummaryFormat.Json));
 
@@ -64,7 +63,7 @@ public sealed class JsonFormatTests
     [Fact]
     public void Render_Json_IsIndentedCamelCaseWithNewlines()
     {
-        ModelSummary summary = new ModelBuilder("m").Input(null, 5).Lstm(4).Build();
+        ModelSummary summary = new KerasModelBuilder("m").Input(null, 5).Lstm(4).Build();
 
         string text = summary.Render(SummaryFormat.Json);
 

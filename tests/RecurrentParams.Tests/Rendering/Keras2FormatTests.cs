@@ -10,7 +10,7 @@ public sealed class Keras2FormatTests
     [Fact]
     public void Render_ReferencePostSimpleRnn_MatchesByteForByte()
     {
-        ModelSummary summary = new ModelBuilder("model_1").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
+        ModelSummary summary = new KerasModelBuilder("model_1").InputLayer(null, 5, name: "input_4").SimpleRnn(4, name: "simple_rnn_1").Build();
 
         string text = summary.Render(SummaryFormat.Keras2);
 
@@ -32,7 +32,7 @@ public sealed class Keras2FormatTests
     [Fact]
     public void Render_ReferencePostLstm_MatchesByteForByte()
     {
-        ModelSummary summary = new ModelBuilder("model_1").InputLayer(null, 5, name: "input_1").Lstm(4, returnSequences: true, name: "lstm_1").Build();
+        ModelSummary summary = new KerasModelBuilder("model_1").InputLayer(null, 5, name: "input_1").Lstm(4, returnSequences: true, name: "lstm_1").Build();
 
         string text = summary.Render(SummaryFormat.Keras2);
 
@@ -54,7 +54,7 @@ public sealed class Keras2FormatTests
     [Fact]
     public void Render_LongFieldsAndThousands_CutsFieldsAndSeparatesTotals()
     {
-        ModelSummary summary = new ModelBuilder().Input(null, 300).Lstm(512, returnState: true, name: "a_rather_long_encoder_name").Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 300).Lstm(512, returnState: true, name: "a_rather_long_encoder_name").Build();
 
         string text = summary.Render(SummaryFormat.Keras2);
 

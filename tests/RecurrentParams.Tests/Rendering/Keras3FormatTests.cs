@@ -53,7 +53,7 @@ public sealed class Keras3FormatTests
     [Fact]
     public void Render_ReturnState_ListsEveryOutputShape()
     {
-        ModelSummary summary = new ModelBuilder("states").Input(null, 5).Lstm(4, returnState: true).Build();
+        ModelSummary summary = new KerasModelBuilder("states").Input(null, 5).Lstm(4, returnState: true).Build();
 
         string text = summary.Render(new Keras3SummaryOptions { LineLength = 80 });
 
@@ -75,7 +75,7 @@ public sealed class Keras3FormatTests
     [Fact]
     public void Render_NameLongerThanColumn_CutsWithEllipsis()
     {
-        ModelSummary summary = new ModelBuilder("long").Input(null, 5).SimpleRnn(4, name: "a_very_long_recurrent_layer_name_indeed").Build();
+        ModelSummary summary = new KerasModelBuilder("long").Input(null, 5).SimpleRnn(4, name: "a_very_long_recurrent_layer_name_indeed").Build();
 
         string text = summary.Render(new Keras3SummaryOptions { LineLength = 60 });
 
@@ -85,7 +85,7 @@ public sealed class Keras3FormatTests
     [Fact]
     public void Render_LineLengthTooSmall_ThrowsArgumentException()
     {
-        ModelSummary summary = new ModelBuilder().Input(null, 5).Lstm(4).Build();
+        ModelSummary summary = new KerasModelBuilder().Input(null, 5).Lstm(4).Build();
 
         var render = () => summary.Render(new Keras3SummaryOptions { LineLength = 10 });
 

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using RecurrentParams.Layers;
 using Xunit;
 
 namespace RecurrentParams.Tests.Rendering;
@@ -9,7 +8,7 @@ public sealed class MarkdownFormatTests
     [Fact]
     public void Render_KerasModelWithFrozenWeights_IsTableWithTrainableColumnAndTotals()
     {
-        ModelSummary summary = new ModelBuilder("seq-srnn-bn").Input(null, 6).SimpleRnn(16).BatchNormalization().Dense(3).Build();
+        ModelSummary summary = new KerasModelBuilder("seq-srnn-bn").Input(null, 6).SimpleRnn(16).BatchNormalization().Dense(3).Build();
 
         string text = summary.Render(SummaryFormat.Markdown);
 
@@ -31,10 +30,10 @@ public sealed class MarkdownFormatTests
     [Fact]
     public void Render_PyTorchModel_UsesTorchinfoHeadingsAndTotals()
     {
-        ModelSummary summary = new ModelBuilder("LSTMNet", Convention.PyTorch).TorchInput(ElementType.Int64, 1, 100)
-            .Add(new TorchEmbedding(20, 300))
-            .Add(new TorchRecurrent(CellType.Lstm, 512, numLayers: 2, batchFirst: true))
-            .Add(new TorchLinear(20))
+        ModelSummary summary = new TorchModelBuilder("LSTMNet").Input(ElementType.Int64, 1, 100)
+            .Add(new RecurrentParams.Torch.Embedding(20, 300))
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 512, numLayers: 2, batchFirst: true))
+            .Add(new RecurrentParams.Torch.Linear(20))
             .Build();
 
         string text = summary.Render(SummaryFormat.Markdown);
@@ -61,7 +60,7 @@ public sealed class MarkdownFormatTests
     [Fact]
     public void Render_NameWithPipe_IsEscaped()
     {
-        ModelSummary summary = new ModelBuilder("m").Input(null, 5).Lstm(4, name: "a|b").Build();
+        ModelSummary summary = new KerasModelBuilder("m").Input(null, 5).Lstm(4, name: "a|b").Build();
 
         string text = summary.Render(SummaryFormat.Markdown);
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using RecurrentParams.Formulas;
+using RecurrentParams.Keras;
 using RecurrentParams.Layers;
 using Xunit;
 
@@ -59,7 +60,7 @@ internal static class RenderingVectors
     public static ModelSummary BuildKeras3(JsonElement row)
     {
         string id = row.GetProperty("id").GetString()!;
-        var builder = new ModelBuilder(id);
+        var builder = new KerasModelBuilder(id);
         long?[] input = row.GetProperty("inputShape").EnumerateArray().Select(d => d.ValueKind == JsonValueKind.Null ? (long?)null : d.GetInt64()).ToArray();
         int? steps = input[1] is long t ? (int)t : null;
         if (row.GetProperty("kind").GetString() == "functional")
@@ -90,16 +91,16 @@ internal static class RenderingVectors
         JsonElement inputSpec = spec.GetProperty("input");
         int[] size = inputSpec.GetProperty("size").EnumerateArray().Select(d => d.GetInt32()).ToArray();
         ElementType dtype = inputSpec.GetProperty("dtype").GetString() == "int64" ? ElementType.Int64 : ElementType.Float32;
-        var builder = new ModelBuilder(row.GetProperty("modelClass").GetString()!, Convention.PyTorch).TorchInput(dtype, size);
+        var builder = new TorchModelBuilder(row.GetProperty("modelClass").GetString()!).Input(dtype, size);
         if (kind == "LSTMNet")
         {
             // torchinfo's own LSTMNet: Embedding -> LSTM(batch_first) -> Linear; forward returns out.view(-1, vocab).
             JsonElement a = spec.GetProperty("args");
             int vocab = a.GetProperty("vocab_size").GetInt32();
             ModelSummary built = builder
-                .Add(new TorchEmbedding(vocab, a.GetProperty("embed_dim").GetInt32()))
-                .Add(new TorchRecurrent(CellType.Lstm, a.GetProperty("hidden_dim").GetInt32(), numLayers: a.GetProperty("num_layers").GetInt32(), batchFirst: true))
-                .Add(new TorchLinear(vocab))
+                .Add(new RecurrentParams.Torch.Embedding(vocab, a.GetProperty("embed_dim").GetInt32()))
+                .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, a.GetProperty("hidden_dim").GetInt32(), numLayers: a.GetProperty("num_layers").GetInt32(), batchFirst: true))
+                .Add(new RecurrentParams.Torch.Linear(vocab))
                 .Build();
             long steps = built.Output.Dimensions.Take(built.Output.Rank - 1).Aggregate(1L, (p, d) => p * d!.Value);
             return new ModelSummary(built.Name, built.Convention, built.Input, built.Rows)
@@ -143,14 +144,14 @@ internal static class RenderingVectors
         spec.TryGetProperty("head", out JsonElement head) ? head.GetString() : null;
 
 
-    private static Layer TorchLayer(string type, JsonElement a)
+    private static RecurrentParams.Torch.TorchModule TorchLayer(string type, JsonElement a)
     {
         bool Flag(string name, bool fallback) => a.TryGetProperty(name, out JsonElement v) ? v.GetBoolean() : fallback;
         int Int(string name, int fallback) => a.TryGetProperty(name, out JsonElement v) ? v.GetInt32() : fallback;
         return type switch
         {
-            "Embedding" => new TorchEmbedding(Int("num_embeddings", 0), Int("embedding_dim", 0)),
-            "RNN" or "LSTM" or "GRU" => new TorchRecurrent(
+            "Embedding" => new RecurrentParams.Torch.Embedding(Int("num_embeddings", 0), Int("embedding_dim", 0)),
+            "RNN" or "LSTM" or "GRU" => new RecurrentParams.Torch.Recurrent(
                 type == "RNN" ? CellType.SimpleRnn : new CellType(type),
                 Int("hidden_size", 0),
                 numLayers: Int("num_layers", 1),
@@ -158,15 +159,15 @@ internal static class RenderingVectors
                 bidirectional: Flag("bidirectional", false),
                 projSize: Int("proj_size", 0),
                 batchFirst: Flag("batch_first", false)),
-            "Linear" => new TorchLinear(Int("out_features", 0), bias: Flag("bias", true)),
-            "LayerNorm" => new TorchLayerNorm(),
-            "Dropout" => new TorchDropout(a.GetProperty("p").GetDouble()),
+            "Linear" => new RecurrentParams.Torch.Linear(Int("out_features", 0), bias: Flag("bias", true)),
+            "LayerNorm" => new RecurrentParams.Torch.LayerNorm(),
+            "Dropout" => new RecurrentParams.Torch.Dropout(a.GetProperty("p").GetDouble()),
             "SelectItem" => new SelectItem(),
             _ => throw new NotSupportedException("torch layer " + type),
         };
     }
 
-    private static Layer KerasLayer(JsonElement node)
+    private static RecurrentParams.Keras.KerasLayer KerasLayer(JsonElement node)
     {
         string layer = node.GetProperty("layer").GetString()!;
         JsonElement c = node.GetProperty("config");
@@ -207,7 +208,7 @@ internal static class RenderingVectors
     }
 
     /// <summary>torchinfo's test module <c>SelectItem(index)</c>: picks one tensor of a tuple (the RNN output of <c>(output, h_n)</c>); no parameters. A user-defined layer through the public extension point.</summary>
-    private sealed class SelectItem : Layer
+    private sealed class SelectItem : RecurrentParams.Torch.TorchModule
     {
         public SelectItem()
             : base("SelectItem", null)

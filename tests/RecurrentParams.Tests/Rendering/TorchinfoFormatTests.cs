@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using Xunit;
 
 namespace RecurrentParams.Tests.Rendering;
@@ -78,8 +77,8 @@ public sealed class TorchinfoFormatTests
     [Fact]
     public void ToString_PyTorchModel_IsTorchinfo()
     {
-        ModelSummary summary = new ModelBuilder("LSTMModel", Convention.PyTorch).TorchInput(1, 7, 5)
-            .Add(new TorchRecurrent(CellType.Lstm, 4, batchFirst: true)).TakeLastTimeStep().Build();
+        ModelSummary summary = new TorchModelBuilder("LSTMModel").Input(1, 7, 5)
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4, batchFirst: true)).TakeLastTimeStep().Build();
 
         string text = summary.ToString();
 
@@ -106,7 +105,8 @@ public sealed class TorchinfoFormatTests
     [Fact]
     public void Render_InputShapeUnknown_OmitsSizeSection()
     {
-        ModelSummary summary = new ModelBuilder("Net", Convention.PyTorch).Input(null, 5).Add(new TorchRecurrent(CellType.Gru, 4)).Build();
+        ModelSummary built = new TorchModelBuilder("Net").Input(1, 7, 5).Add(new RecurrentParams.Torch.Recurrent(CellType.Gru, 4)).Build();
+        var summary = new ModelSummary(built.Name, built.Convention, null, built.Rows);
 
         string text = summary.Render(SummaryFormat.Torchinfo);
 

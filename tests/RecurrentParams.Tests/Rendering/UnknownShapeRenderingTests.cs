@@ -14,20 +14,22 @@ public sealed class UnknownShapeRenderingTests
 {
     private static readonly ModelSummary Grouped = new(
         "grouped",
-        Convention.PyTorch,
+        Convention.Torch,
         null,
         [new LayerSummary("fc", "Tensors", [OutputShape.Unknown], [new WeightTensor("weight", new TensorShape(3, 4)), new WeightTensor("bias", new TensorShape(3))])]);
+
+    private static readonly ModelSummary KerasGrouped = new("grouped", Convention.Keras, null, Grouped.Rows);
 
     [Fact]
     public void Keras3_PrintsAQuestionMark()
     {
-        Grouped.Render(SummaryFormat.Keras3).Should().Contain("│ fc (Tensors)                         │ ?                           │              15 │");
+        KerasGrouped.Render(SummaryFormat.Keras3).Should().Contain("│ fc (Tensors)                         │ ?                           │              15 │");
     }
 
     [Fact]
     public void Keras2_PrintsMultiple()
     {
-        Grouped.Render(SummaryFormat.Keras2).Should().Contain("fc (Tensors)                 multiple                  15        ");
+        KerasGrouped.Render(SummaryFormat.Keras2).Should().Contain("fc (Tensors)                 multiple                  15        ");
     }
 
     [Fact]
@@ -51,9 +53,7 @@ public sealed class UnknownShapeRenderingTests
     [Fact]
     public void Markdown_PrintsDashesForPyTorchAndAQuestionMarkForKeras()
     {
-        var keras = new ModelSummary("grouped", Convention.Keras, null, Grouped.Rows);
-
         Grouped.Render(SummaryFormat.Markdown).Should().Contain("| ├─Tensors: 1-1         | --           |      15 |");
-        keras.Render(SummaryFormat.Markdown).Should().Contain("| fc (Tensors) | ?            |      15 |");
+        KerasGrouped.Render(SummaryFormat.Markdown).Should().Contain("| fc (Tensors) | ?            |      15 |");
     }
 }

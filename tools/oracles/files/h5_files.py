@@ -1,11 +1,11 @@
 """Legacy Keras HDF5 (.h5) fixtures written with h5py, from topologies made by real framework runs.
 
-    /usr/bin/python3 tools/oracles/files/h5_files.py      (after tfjs_files.mjs and keras2_files.py)
+    /usr/bin/python3 tools/oracles/files/h5_files.py      (after tfjs_files.mjs, keras2_files.py and keras3/generate.py)
 
 Needs Debian's python3-h5py (apt-get install -y python3-h5py). Writes tests/RecurrentParams.Import.Tests/Fixtures/h5/:
 
-  keras3-blog-simplernn.h5   a copy of the Keras 3.16 legacy save in shared/oracle-data/keras3/models/blog-simplernn.h5
-                             (if that folder is beside the repository; the copy is committed)
+  keras3-blog-simplernn.h5   not written here: the Keras 3.16 legacy save (model.save('x.h5')) that
+                             tools/oracles/keras3/generate.py writes; this script only adds its manifest row
   tfjs-<id>.h5               the layout Keras 2's model.save('x.h5') writes: root attributes model_config (the JSON),
                              keras_version and backend; group model_weights with attribute layer_names, one group per
                              layer with attribute weight_names, one dataset per weight. The topology is TensorFlow.js
@@ -17,7 +17,6 @@ Needs Debian's python3-h5py (apt-get install -y python3-h5py). Writes tests/Recu
 """
 import json
 import os
-import shutil
 
 import h5py
 import numpy as np
@@ -25,7 +24,6 @@ import numpy as np
 HERE = os.path.dirname(__file__)
 FIX = os.path.join(HERE, "..", "..", "..", "tests", "RecurrentParams.Import.Tests", "Fixtures")
 OUT = os.path.join(FIX, "h5")
-KERAS3_H5 = os.path.join(HERE, "..", "..", "..", "..", "shared", "oracle-data", "keras3", "models", "blog-simplernn.h5")
 
 TFJS_IDS = ["seq-gru-bisum-dense", "fn-branch-concat", "seq-lstm-bn-ln-gap", "seq-emb-lstm-dense"]
 KERAS2_IDS = ["keras2.3-seq-emb-gru0", "tfkeras2-functional-branch"]
@@ -65,9 +63,7 @@ def write(path, model_config, keras_version, backend, weights):
 def main():
     os.makedirs(OUT, exist_ok=True)
     rows = []
-    if os.path.exists(KERAS3_H5):
-        shutil.copyfile(KERAS3_H5, os.path.join(OUT, "keras3-blog-simplernn.h5"))
-    rows.append({"id": "keras3-blog-simplernn", "framework": "keras-3.16.0", "source": "shared/oracle-data/keras3 (model.save('x.h5'))",
+    rows.append({"id": "keras3-blog-simplernn", "framework": "keras-3.16.0", "source": "tools/oracles/keras3 (model.save('x.h5'))",
                  "params": 40, "trainable": 40, "nonTrainable": 0, "datasetElements": 40,
                  "layers": [{"name": "inputs", "class": "InputLayer", "params": 0}, {"name": "simple_rnn", "class": "SimpleRNN", "params": 40}]})
 
@@ -99,7 +95,7 @@ def main():
     with open(os.path.join(OUT, "manifest.json"), "w") as f:
         json.dump({"writer": "h5py-" + h5py.__version__, "models": rows}, f, indent=1)
         f.write("\n")
-    print("wrote %d .h5 files" % len(rows))
+    print("wrote %d .h5 files and %d manifest rows" % (len(rows) - 1, len(rows)))
 
 
 if __name__ == "__main__":
