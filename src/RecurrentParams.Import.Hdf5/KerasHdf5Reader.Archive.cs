@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Hdf5;
 

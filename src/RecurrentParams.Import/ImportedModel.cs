@@ -32,7 +32,7 @@ public sealed class ImportedModel
     /// <exception cref="OverflowException">The stored tensors hold more than <see cref="long.MaxValue"/> elements.</exception>
     public ImportedModel(ModelFileFormat format, ModelSummary summary, IEnumerable<TensorInfo> tensors, bool crossCheck)
     {
-        if (format is < ModelFileFormat.KerasJson or > ModelFileFormat.Safetensors)
+        if (format is < ModelFileFormat.KerasJson or > ModelFileFormat.TorchLegacyCheckpoint)
         {
             throw new ArgumentOutOfRangeException(nameof(format), format, "'format' must be a defined ModelFileFormat.");
         }

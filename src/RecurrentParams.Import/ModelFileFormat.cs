@@ -20,4 +20,13 @@ public enum ModelFileFormat
 
     /// <summary>A safetensors file: named tensors with dtypes and shapes.</summary>
     Safetensors = 5,
+
+    /// <summary>A PyTorch <c>torch.save</c> zip checkpoint (PyTorch 1.6 and later: <c>archive/data.pkl</c> and <c>archive/data/N</c>), holding a state dict, a checkpoint that wraps one, or a whole pickled module.</summary>
+    TorchCheckpoint = 6,
+
+    /// <summary>A TorchScript archive written by <c>torch.jit.save</c> (<c>archive/data.pkl</c>, <c>archive/constants.pkl</c>, <c>archive/code/</c>).</summary>
+    TorchScript = 7,
+
+    /// <summary>A PyTorch checkpoint in the legacy format of <c>torch.save</c> before 1.6 (or with <c>_use_new_zipfile_serialization=False</c>): pickles followed by raw storages.</summary>
+    TorchLegacyCheckpoint = 8,
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
+using RecurrentParams.Import.Torch;
 using SharpFuzz;
 
 namespace RecurrentParams.Import.Fuzz;
@@ -13,7 +14,7 @@ namespace RecurrentParams.Import.Fuzz;
 /// <remarks>
 /// <c>dotnet run -- &lt;reader&gt;</c> runs under afl-fuzz (out of process); <c>dotnet run -- &lt;reader&gt; &lt;file or folder&gt;</c>
 /// replays inputs without AFL, printing the outcome of each, to reproduce a crash.
-/// Readers: keras-json, tfjs, keras-archive, safetensors, onnx, hdf5.
+/// Readers: keras-json, tfjs, keras-archive, safetensors, onnx, hdf5, torch.
 /// </remarks>
 public static class Program
 {
@@ -21,7 +22,7 @@ public static class Program
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: RecurrentParams.Import.Fuzz <keras-json|tfjs|keras-archive|safetensors|onnx|hdf5> [file-or-folder-to-replay]");
+            Console.Error.WriteLine("usage: RecurrentParams.Import.Fuzz <keras-json|tfjs|keras-archive|safetensors|onnx|hdf5|torch> [file-or-folder-to-replay]");
             return 2;
         }
 
@@ -33,6 +34,7 @@ public static class Program
             "safetensors" => SafetensorsReader.Read,
             "onnx" => OnnxModelReader.Read,
             "hdf5" => KerasHdf5Reader.Read,
+            "torch" => stream => TorchCheckpointReader.Read(stream),
             _ => throw new ArgumentException("unknown reader '" + args[0] + "'", nameof(args)),
         };
 

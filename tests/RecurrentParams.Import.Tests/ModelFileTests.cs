@@ -176,6 +176,7 @@ public sealed class ModelFileTests
         OptionalReader.Onnx.IsAvailable.Should().BeTrue();
         OptionalReader.Hdf5.IsAvailable.Should().BeTrue();
         OptionalReader.KerasArchive.IsAvailable.Should().BeTrue();
+        OptionalReader.Torch.IsAvailable.Should().BeTrue();
     }
 
     [Fact]

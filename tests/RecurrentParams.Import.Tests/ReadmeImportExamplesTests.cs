@@ -1,8 +1,10 @@
 using System;
 using System.IO;
+using System.Linq;
 using FluentAssertions;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
+using RecurrentParams.Import.Torch;
 using Xunit;
 
 namespace RecurrentParams.Import.Tests;
@@ -35,6 +37,29 @@ public sealed class ReadmeImportExamplesTests
         readme.Should().Contain(recovered);
         // torch.nn.LSTM(10, 8, num_layers=2, bidirectional=True, proj_size=3): sum(p.numel()) printed by the generator.
         weights.Summary.TotalParams.Should().Be(1760);
+    }
+
+    [Fact]
+    public void Readme_PyTorchCheckpoints_ShowsWhatEachKindPrints()
+    {
+        ImportedModel ckpt = TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "checkpoint-wrapped.pt"));
+        ImportedModel module = TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "module-tagger.pt"));
+        ImportedModel legacy = TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "legacy-state-dict.pt"));
+        string[] shown =
+        [
+            TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "state-dict-zoo.pt")).Summary.Render(SummaryFormat.Torchinfo),
+            string.Concat(new[] { "state_dict_key", "checkpoint.epoch", "optimizer_elements", "shared_tensors" }.Select(key => $"{key} = {ckpt.Metadata[key]}\n")),
+            module.Summary.Render(SummaryFormat.Markdown) + "\n" + $"{module.Metadata["buffers"]} buffers, {module.Metadata["buffer_elements"]} elements\n",
+            TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", "torchscript-scripted.pt")).Summary.Render(SummaryFormat.Torchinfo),
+            $"{legacy.Format} {legacy.Recovered[0]}\n" + legacy.Recovered[0].Derivation,
+        ];
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        foreach (string text in shown)
+        {
+            readme.Should().Contain("```\n" + text.TrimEnd('\n') + "\n```");
+        }
     }
 
     private static string RepositoryRoot()

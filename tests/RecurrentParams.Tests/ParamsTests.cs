@@ -77,6 +77,20 @@ public sealed class ParamsTests
         Params.Keras.Gru(4, 5, resetAfter: false, bidirectional: true).Should().Be(240);
     }
 
+    [Fact]
+    public void Keras_WithoutBias_DropsOneVectorPerGateBlock()
+    {
+        // u = 4, i = 5: the kernels are G·(4·4 + 4·5) = 36G; use_bias adds G·4 (a reset-after GRU 2·3·4).
+        Params.Keras.SimpleRnn(4, 5, useBias: false).Should().Be(36);
+        Params.Keras.Lstm(4, 5, useBias: false).Should().Be(144);
+        Params.Keras.Gru(4, 5, useBias: false).Should().Be(108);
+        Params.Keras.SimpleRnn(4, 5, useBias: false, bidirectional: true).Should().Be(72);
+        Params.Keras.Lstm(4, 5, useBias: false, bidirectional: true).Should().Be(288);
+        Params.Keras.Gru(4, 5, useBias: false, resetAfter: false, bidirectional: true).Should().Be(216);
+        Params.Keras.CuDnnLstm(4, 5, bidirectional: true).Should().Be(352, "2 × 4 × (16 + 20 + 2·4)");
+        Params.Keras.CuDnnGru(4, 5, bidirectional: true).Should().Be(264, "2 × 3 × (16 + 20 + 2·4)");
+    }
+
     [Theory]
     // torch ref rows, input 5, hidden 4. RNN per direction-layer: 4·4 + 4·5 + 4 + 4 = 44; LSTM 4×44; GRU 3×44.
     [InlineData(1, false, 44, 176, 132)]

@@ -48,7 +48,7 @@ internal static class FormatSniffer
             return ZipKind(head);
         }
 
-        if (head.StartsWith(TorchLegacyMagic))
+        if (IsTorchLegacy(head))
         {
             return SniffedKind.TorchLegacy;
         }
@@ -65,6 +65,11 @@ internal static class FormatSniffer
 
         return IsOnnx(head, length) ? SniffedKind.Onnx : SniffedKind.Unknown;
     }
+
+    /// <summary>A pickle of the legacy magic number in any protocol: <c>PROTO n</c>, <c>LONG1 10</c> and its bytes (protocol 2 and later, as torch.save's <c>pickle_protocol</c> allows), or a text <c>LONG</c> (protocols 0 and 1).</summary>
+    private static bool IsTorchLegacy(ReadOnlySpan<byte> head) =>
+        (head.Length >= TorchLegacyMagic.Length && head[0] == 0x80 && head.Slice(2, TorchLegacyMagic.Length - 2).SequenceEqual(TorchLegacyMagic.AsSpan(2)))
+        || head.StartsWith("L119547037146038801333356L\n"u8);
 
     /// <summary>Names a zip archive by its first entry: a <c>.keras</c> archive starts with its metadata or config, a PyTorch archive with <c>&lt;name&gt;/data.pkl</c> or its storages.</summary>
     public static SniffedKind ZipKind(ReadOnlySpan<byte> head)

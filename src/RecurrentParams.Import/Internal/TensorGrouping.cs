@@ -11,7 +11,14 @@ internal static class TensorGrouping
     private static readonly string[] BufferSuffixes = ["running_mean", "running_var", "num_batches_tracked"];
 
     public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered) =>
-        Summarize(name, Convention.Torch, tensors, recovered, Row, k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
+        Summarize(name, Convention.Torch, tensors, recovered, m => Row(m, null), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix)));
+
+    /// <summary>
+    /// The rows of a PyTorch module tree's parameters: as <see cref="Summarize(string, IReadOnlyList{TensorInfo}, IReadOnlyList{RecoveredModule})"/>,
+    /// but whether a tensor is trainable comes from the file (<c>requires_grad</c>) and each group's row is named after its module's class.
+    /// </summary>
+    public static ModelSummary Summarize(string name, IReadOnlyList<TensorInfo> tensors, IReadOnlyList<RecoveredModule> recovered, Func<TensorInfo, bool> trainable, Func<string, string> classOf) =>
+        Summarize(name, Convention.Torch, tensors, recovered, m => Row(m, trainable), k => Prefix(tensors[k].Name), (prefix, members) => members.Select(k => Weight(tensors[k], prefix, trainable)), classOf);
 
     /// <summary>
     /// The rows of stored tensors in file order: each recovered module where its first tensor is, then every group of the
@@ -24,6 +31,7 @@ internal static class TensorGrouping
     /// <param name="moduleRow">The row of a recovered module.</param>
     /// <param name="groupOf">The group (layer or module prefix) of the tensor at an index.</param>
     /// <param name="weightsOf">The weights of a group, from its name and its tensors' indices.</param>
+    /// <param name="classOf">The class name of a group's row; <see langword="null"/> for <c>Tensors</c>.</param>
     public static ModelSummary Summarize(
         string name,
         Convention convention,
@@ -31,7 +39,8 @@ internal static class TensorGrouping
         IReadOnlyList<RecoveredModule> recovered,
         Func<RecoveredModule, LayerSummary> moduleRow,
         Func<int, string> groupOf,
-        Func<string, IReadOnlyList<int>, IEnumerable<WeightTensor>> weightsOf)
+        Func<string, IReadOnlyList<int>, IEnumerable<WeightTensor>> weightsOf,
+        Func<string, string>? classOf = null)
     {
         var claimed = new HashSet<TensorInfo>(ReferenceComparer<TensorInfo>.Instance);
         var rows = new List<(int Order, LayerSummary Row)>();
@@ -74,7 +83,7 @@ internal static class TensorGrouping
         foreach (string group in groupOrder)
         {
             List<int> members = groups[group];
-            rows.Add((members[0], new LayerSummary(group.Length == 0 ? "(root)" : group, "Tensors", new[] { OutputShape.Unknown }, weightsOf(group, members))));
+            rows.Add((members[0], new LayerSummary(group.Length == 0 ? "(root)" : group, classOf?.Invoke(group) ?? "Tensors", new[] { OutputShape.Unknown }, weightsOf(group, members))));
         }
 
         if (rows.Count == 0)
@@ -92,7 +101,7 @@ internal static class TensorGrouping
         return dot < 0 ? string.Empty : tensorName.Substring(0, dot);
     }
 
-    public static WeightTensor Weight(TensorInfo tensor, string prefix)
+    public static WeightTensor Weight(TensorInfo tensor, string prefix, Func<TensorInfo, bool>? trainable = null)
     {
         string local = prefix.Length == 0 ? tensor.Name : tensor.Name.Substring(prefix.Length + 1);
         if (local.Length == 0)
@@ -102,13 +111,13 @@ internal static class TensorGrouping
 
         return new WeightTensor(local, tensor.Name.Length == 0 ? local : tensor.Name, tensor.Shape)
         {
-            Trainable = !BufferSuffixes.Any(s => local.EndsWith(s, StringComparison.Ordinal)),
+            Trainable = trainable?.Invoke(tensor) ?? !BufferSuffixes.Any(s => local.EndsWith(s, StringComparison.Ordinal)),
         };
     }
 
-    private static LayerSummary Row(RecoveredModule module)
+    private static LayerSummary Row(RecoveredModule module, Func<TensorInfo, bool>? trainable)
     {
-        WeightTensor[] weights = module.Tensors.Select(t => Weight(t, module.Prefix)).ToArray();
+        WeightTensor[] weights = module.Tensors.Select(t => Weight(t, module.Prefix, trainable)).ToArray();
         OutputShape output = OutputShape.Unknown;
         if (module.Spec is LayerSpec spec)
         {

@@ -1,6 +1,7 @@
 using System;
 using RecurrentParams;
 using RecurrentParams.Import;
+using RecurrentParams.Import.Torch;
 
 // Uses each package's main entry points, so that the build resolves every assembly they depend on.
 internal static class Program
@@ -14,6 +15,7 @@ internal static class Program
         {
             ImportedModel model = ModelFile.ReadFile(args[0]);
             Console.WriteLine(model.Summary.TotalParams);
+            Console.WriteLine(TorchCheckpointReader.LooksLikeTorch(System.IO.File.ReadAllBytes(args[0])));
         }
 
         return 0;

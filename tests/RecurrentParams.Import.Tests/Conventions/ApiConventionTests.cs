@@ -6,14 +6,15 @@ using System.Xml.Linq;
 using FluentAssertions;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
+using RecurrentParams.Import.Torch;
 using Xunit;
 
 namespace RecurrentParams.Import.Tests.Conventions;
 
-/// <summary>The house rules, checked by reflection on the three import assemblies.</summary>
+/// <summary>The house rules, checked by reflection on the four import assemblies.</summary>
 public sealed class ApiConventionTests
 {
-    public static TheoryData<string> Assemblies => new() { "RecurrentParams.Import", "RecurrentParams.Import.Onnx", "RecurrentParams.Import.Hdf5" };
+    public static TheoryData<string> Assemblies => new() { "RecurrentParams.Import", "RecurrentParams.Import.Onnx", "RecurrentParams.Import.Hdf5", "RecurrentParams.Import.Torch" };
 
     [Theory]
     [MemberData(nameof(Assemblies))]
@@ -55,6 +56,7 @@ public sealed class ApiConventionTests
     {
         "RecurrentParams.Import.Onnx" => typeof(OnnxModelReader).Assembly,
         "RecurrentParams.Import.Hdf5" => typeof(KerasHdf5Reader).Assembly,
+        "RecurrentParams.Import.Torch" => typeof(TorchCheckpointReader).Assembly,
         _ => typeof(ImportedModel).Assembly,
     };
 }

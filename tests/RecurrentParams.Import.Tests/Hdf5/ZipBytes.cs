@@ -53,16 +53,20 @@ internal static class ZipBytes
     public static void U32(byte[] zip, int at, uint value) => BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(at), value);
 
     /// <summary>Writes a stored zip; the entry named <paramref name="padded"/> is followed, inside its data, by <paramref name="hole"/> bytes the stream skips over (a sparse file's hole).</summary>
-    public static void WriteStored(Stream output, (string Name, byte[] Data)[] entries, string? padded = null, long hole = 0)
+    public static void WriteStored(Stream output, (string Name, byte[] Data)[] entries, string? padded = null, long hole = 0) =>
+        WriteStored(output, Array.ConvertAll(entries, e => (e.Name, e.Data, e.Name == padded ? hole : 0L)));
+
+    /// <summary>Writes a stored zip; each entry's data is followed, inside the entry, by its <c>Hole</c> bytes the stream skips over (a sparse file's hole).</summary>
+    public static void WriteStored(Stream output, (string Name, byte[] Data, long Hole)[] entries)
     {
         using var central = new MemoryStream();
         Span<byte> local = stackalloc byte[30];
         Span<byte> header = stackalloc byte[46];
         int count = 0;
-        foreach ((string name, byte[] data) in entries)
+        foreach ((string name, byte[] data, long hole) in entries)
         {
             byte[] raw = Encoding.UTF8.GetBytes(name);
-            long size = data.Length + (name == padded ? hole : 0);
+            long size = data.Length + hole;
             uint crc = Crc32(data);
             long offset = output.Position;
             local.Clear();

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using FluentAssertions;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
+using RecurrentParams.Import.Torch;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -35,7 +36,7 @@ public sealed class MutationTests
         this.output = output;
     }
 
-    public static TheoryData<string> Readers => new() { "keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights" };
+    public static TheoryData<string> Readers => new() { "keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights", "torch", "torch-forward" };
 
     [Theory]
     [MemberData(nameof(Readers))]
@@ -129,10 +130,16 @@ public sealed class MutationTests
             "keras-archive" => (KerasArchiveReader.Read, Directory.GetFiles(Dir("keras3"), "*.keras"), false),
             "safetensors" => (SafetensorsReader.Read, Directory.GetFiles(Dir("safetensors"), "*.safetensors"), false),
             "onnx" => (OnnxModelReader.Read, Directory.GetFiles(Dir("onnx"), "*.onnx").Concat(Directory.GetFiles(Dir("onnx-graphs"), "*.onnx")).ToArray(), false),
+            "torch" => (s => TorchCheckpointReader.Read(s), TorchFixtures(Dir("torch")), false),
+            "torch-forward" => (s => TorchCheckpointReader.Read(new NonSeekableStream(((MemoryStream)s).ToArray())), TorchFixtures(Dir("torch")), false),
             "keras-archive-weights" => (KerasHdf5Reader.ReadArchive, Directory.GetFiles(Dir("keras3"), "*.keras").Concat(Directory.GetFiles(Dir("keras-archive"), "simplernn-*.keras")).ToArray(), false),
             _ => (KerasHdf5Reader.Read, Directory.GetFiles(Dir("h5"), "*.h5").Where(f => !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).ToArray(), false),
         };
     }
+
+    /// <summary>The PyTorch fixtures, without the two hostile pickles (refused whatever is mutated) and the manifest.</summary>
+    private static string[] TorchFixtures(string folder) =>
+        Directory.GetFiles(folder).Where(f => !f.EndsWith(".json", StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith("hostile", StringComparison.Ordinal)).ToArray();
 
     private static (byte[] Bytes, string How) Mutate(byte[] original, Random random, bool text)
     {

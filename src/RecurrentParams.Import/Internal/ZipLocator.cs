@@ -2,9 +2,10 @@ using System;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.IO;
+using System.Collections.Generic;
 using System.Text;
 
-namespace RecurrentParams.Import.Hdf5;
+namespace RecurrentParams.Import.Internal;
 
 /// <summary>Where one zip entry's data lies in its archive, as the central directory and the local header give it.</summary>
 /// <param name="Flags">The general purpose bit flags of the central directory header (bit 0: encrypted).</param>
@@ -13,6 +14,20 @@ namespace RecurrentParams.Import.Hdf5;
 /// <param name="UncompressedSize">The bytes it holds once inflated; equal to <paramref name="CompressedSize"/> when stored.</param>
 /// <param name="DataOffset">The archive offset of the entry's first data byte, just after its local header.</param>
 internal sealed record ZipEntryLocation(int Flags, int Method, long CompressedSize, long UncompressedSize, long DataOffset);
+
+/// <summary>One central directory header: an entry's name, method and sizes, and where its local header is.</summary>
+/// <param name="Name">The entry's name, decoded as UTF-8.</param>
+/// <param name="Flags">The general purpose bit flags (bit 0: encrypted).</param>
+/// <param name="Method">The compression method: 0 stored, 8 deflate, ...</param>
+/// <param name="CompressedSize">The bytes the entry occupies in the archive.</param>
+/// <param name="UncompressedSize">The bytes it holds once inflated.</param>
+/// <param name="LocalHeaderOffset">The archive offset of its local header.</param>
+internal sealed record ZipDirectoryEntry(string Name, int Flags, int Method, long CompressedSize, long UncompressedSize, long LocalHeaderOffset);
+
+/// <summary>An archive's central directory: its entries in directory order, and where the directory starts (the entries' data lies before it).</summary>
+/// <param name="Entries">The central directory headers.</param>
+/// <param name="DirectoryOffset">The byte offset of the central directory.</param>
+internal sealed record ZipDirectory(IReadOnlyList<ZipDirectoryEntry> Entries, long DirectoryOffset);
 
 /// <summary>
 /// Finds one entry of a zip archive by reading only its records: the end of central directory record (and the Zip64 one
@@ -40,9 +55,8 @@ internal static class ZipLocator
     private const string End = "the archive's end of central directory";
     private const string Directory = "the archive's central directory";
 
-    /// <summary>Finds <paramref name="name"/>, or returns <see langword="null"/> when the central directory has no such entry.</summary>
-    /// <exception cref="ModelFormatException">A record is missing, truncated, or points outside the archive or the records around it.</exception>
-    public static ZipEntryLocation? Find(Stream archive, string name)
+    /// <summary>Reads the end of central directory record (and the Zip64 one) and checks where it puts the directory.</summary>
+    private static (ulong Entries, long Offset, long Size) Locate(Stream archive)
     {
         long length = archive.Length;
         if (length < EndSize)
@@ -90,8 +104,16 @@ internal static class ZipLocator
             throw Error(Directory, Format("the end record puts the directory at byte {0} with {1} bytes, past the end records at byte {2} (the archive is {3} bytes)", directoryOffset, directorySize, directoryLimit, length));
         }
 
-        long position = (long)directoryOffset;
-        long directoryEnd = position + (long)directorySize;
+        return (entries, (long)directoryOffset, (long)directorySize);
+    }
+
+    /// <summary>Finds <paramref name="name"/>, or returns <see langword="null"/> when the central directory has no such entry.</summary>
+    /// <exception cref="ModelFormatException">A record is missing, truncated, or points outside the archive or the records around it.</exception>
+    public static ZipEntryLocation? Find(Stream archive, string name)
+    {
+        (ulong entries, long directoryOffset, long directorySize) = Locate(archive);
+        long position = directoryOffset;
+        long directoryEnd = position + directorySize;
         byte[] wanted = Encoding.UTF8.GetBytes(name);
         byte[] header = new byte[CentralSize];
         for (ulong index = 0; index < entries; index++)
@@ -120,13 +142,82 @@ internal static class ZipLocator
             {
                 byte[] extra = new byte[extraLength];
                 ReadAt(archive, position + CentralSize + nameLength, extra);
-                return Locate(archive, name, wanted, header, extra, (long)directoryOffset);
+                return Locate(archive, name, wanted, header, extra, directoryOffset);
             }
 
             position = next;
         }
 
         return null;
+    }
+
+    /// <summary>Reads every central directory header, in directory order.</summary>
+    /// <param name="archive">A seekable archive.</param>
+    /// <param name="maxEntries">The most entries read; more is refused with <paramref name="limitName"/> named.</param>
+    /// <param name="limitName">The option that raises <paramref name="maxEntries"/>, for the message.</param>
+    /// <exception cref="ModelFormatException">A record is missing, truncated or points outside the archive, or there are more than <paramref name="maxEntries"/> entries.</exception>
+    public static ZipDirectory List(Stream archive, int maxEntries, string limitName)
+    {
+        (ulong entries, long directoryOffset, long directorySize) = Locate(archive);
+        if (entries > (ulong)maxEntries)
+        {
+            throw Error(Directory, Format("the end record counts {0} entries, more than the {1:N0} {2} allows", entries, maxEntries, limitName));
+        }
+
+        long position = directoryOffset;
+        long directoryEnd = position + directorySize;
+        byte[] header = new byte[CentralSize];
+        var list = new List<ZipDirectoryEntry>();
+        for (ulong index = 0; index < entries; index++)
+        {
+            if (CentralSize > directoryEnd - position)
+            {
+                throw Error(Directory, Format("header {0} of the {1} the end record counts would start at byte {2}, but the directory ends at byte {3}", index, entries, position, directoryEnd));
+            }
+
+            ReadAt(archive, position, header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != CentralSignature)
+            {
+                throw Error(Directory, Format("expected central directory header {0} (signature PK\\1\\2) at byte {1}", index, position));
+            }
+
+            int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+            int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(30));
+            int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(32));
+            long next = position + CentralSize + nameLength + extraLength + commentLength;
+            if (next > directoryEnd)
+            {
+                throw Error(Directory, Format("header {0} at byte {1} declares a {2}-byte name, a {3}-byte extra field and a {4}-byte comment, which run past the directory's end at byte {5}", index, position, nameLength, extraLength, commentLength, directoryEnd));
+            }
+
+            byte[] nameAndExtra = new byte[nameLength + extraLength];
+            ReadAt(archive, position + CentralSize, nameAndExtra);
+            string name = Encoding.UTF8.GetString(nameAndExtra, 0, nameLength);
+            (ulong compressed, ulong uncompressed, ulong localOffset) = Sizes(header, nameAndExtra.AsSpan(nameLength), name);
+            if (localOffset > (ulong)directoryOffset || compressed > (ulong)directoryOffset - localOffset)
+            {
+                throw Error(name, Format("the central directory puts the entry's {0} bytes at byte {1}, past the entries' area, which ends where the central directory starts (byte {2})", compressed, localOffset, directoryOffset));
+            }
+
+            list.Add(new ZipDirectoryEntry(
+                name,
+                BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8)),
+                BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)),
+                (long)compressed,
+                uncompressed > long.MaxValue ? long.MaxValue : (long)uncompressed,
+                (long)localOffset));
+            position = next;
+        }
+
+        return new ZipDirectory(list.AsReadOnly(), directoryOffset);
+    }
+
+    /// <summary>Reads an entry's local header and returns where its data starts, checked against the directory.</summary>
+    /// <exception cref="ModelFormatException">The local header is missing, names another entry or runs into the central directory.</exception>
+    public static ZipEntryLocation Locate(Stream archive, ZipDirectoryEntry entry, long directoryOffset)
+    {
+        byte[] wanted = Encoding.UTF8.GetBytes(entry.Name);
+        return Local(archive, entry.Name, wanted, entry.Flags, entry.Method, (ulong)entry.CompressedSize, (ulong)entry.UncompressedSize, (ulong)entry.LocalHeaderOffset, directoryOffset);
     }
 
     /// <summary>The Zip64 end record's fields, when a Zip64 locator precedes the end record; <see langword="null"/> when none does.</summary>
@@ -170,8 +261,22 @@ internal static class ZipLocator
     /// <summary>Resolves the entry's Zip64 sizes and offset, then reads its local header to find where the data starts.</summary>
     private static ZipEntryLocation Locate(Stream archive, string name, byte[] wanted, byte[] header, byte[] extra, long directoryOffset)
     {
-        int flags = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8));
-        int method = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+        (ulong compressed, ulong uncompressed, ulong localOffset) = Sizes(header, extra, name);
+        return Local(
+            archive,
+            name,
+            wanted,
+            BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8)),
+            BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10)),
+            compressed,
+            uncompressed,
+            localOffset,
+            directoryOffset);
+    }
+
+    /// <summary>A central directory header's compressed size, uncompressed size and local header offset, Zip64 fields resolved.</summary>
+    private static (ulong Compressed, ulong Uncompressed, ulong LocalOffset) Sizes(byte[] header, ReadOnlySpan<byte> extra, string name)
+    {
         ulong compressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
         ulong uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(24));
         ulong localOffset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(42));
@@ -190,6 +295,12 @@ internal static class ZipLocator
             localOffset = localOffset == Mask32 ? Next(ref zip64) : localOffset;
         }
 
+        return (compressed, uncompressed, localOffset);
+    }
+
+    /// <summary>Reads the entry's local header and checks it against what the central directory says.</summary>
+    private static ZipEntryLocation Local(Stream archive, string name, byte[] wanted, int flags, int method, ulong compressed, ulong uncompressed, ulong localOffset, long directoryOffset)
+    {
         if (localOffset > (ulong)directoryOffset || LocalSize > directoryOffset - (long)localOffset)
         {
             throw Error(name, Format("the central directory puts the local header at byte {0}, past the entries' area, which ends where the central directory starts (byte {1})", localOffset, directoryOffset));
@@ -280,7 +391,17 @@ internal static class ZipLocator
     private static void ReadAt(Stream archive, long offset, byte[] buffer)
     {
         archive.Position = offset;
-        archive.ReadExactly(buffer);
+        int done = 0;
+        while (done < buffer.Length)
+        {
+            int read = archive.Read(buffer, done, buffer.Length - done);
+            if (read == 0)
+            {
+                throw Error("the archive", Format("the archive ends at byte {0}; {1} more bytes were expected", offset + done, buffer.Length - done));
+            }
+
+            done += read;
+        }
     }
 
     private static ModelFormatException Error(string location, string message) => new(message, location, null);
