@@ -91,6 +91,26 @@ internal sealed class ProtoInput : IDisposable
         }
     }
 
+    /// <summary>Skips the field whose tag was just read, like <see cref="SkipField"/>, and returns its payload's length in bytes.</summary>
+    /// <returns>For a length-delimited field the bytes it holds (without its length prefix); otherwise the bytes of its value.</returns>
+    public long SkipPayload(uint tag, long enclosingEnd)
+    {
+        if (Wire(tag) == WireFormat.WireType.LengthDelimited && stream.CanSeek)
+        {
+            long end = ReadEnd(enclosingEnd);
+            long length = end - Position;
+            SeekTo(end);
+            return length;
+        }
+
+        long before = Position;
+        input.SkipLastField();
+        long total = Position - before;
+        return Wire(tag) == WireFormat.WireType.LengthDelimited ? total - PrefixSize(total) : total;
+    }
+
+    public ByteString ReadBytes() => input.ReadBytes();
+
     /// <summary>Fails unless the field just read ended inside its message.</summary>
     public void CheckInside(long end)
     {
@@ -103,6 +123,18 @@ internal sealed class ProtoInput : IDisposable
     public void Dispose() => input.Dispose();
 
     public ModelFormatException Error(string message, Exception? inner = null) => new(message, Where, inner);
+
+    /// <summary>The size of the varint length prefix of a length-delimited field that took <paramref name="total"/> bytes in all.</summary>
+    private static long PrefixSize(long total)
+    {
+        long size = 1;
+        while (CodedOutputStream.ComputeUInt64Size((ulong)(total - size)) > size)
+        {
+            size++;
+        }
+
+        return size;
+    }
 
     private void SeekTo(long position)
     {

@@ -127,6 +127,16 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     /// <value><see langword="null"/> for layers without weights.</value>
     public Derivation? Derivation { get; init; }
 
+    /// <summary>Gets what a reader could not determine about the row, or how it counted it, in one or two sentences.</summary>
+    /// <value>
+    /// <see langword="null"/> when there is nothing to add (every row built by <see cref="ModelBuilder"/>). A row read
+    /// from a file may say, for example, that a recurrent node's weight is computed by an operator and could not be
+    /// resolved to a stored tensor (so <see cref="Params"/> is a lower bound for that row), or that a weight is a graph
+    /// input the runtime feeds and was counted from its declared shape. Like <see cref="Derivation"/>, it explains the
+    /// row and is not compared by <see cref="Equals(LayerSummary)"/>.
+    /// </value>
+    public string? Note { get; init; }
+
     /// <summary>Gets the multiply-accumulate operations of the layer for one sample at one time step.</summary>
     /// <value>
     /// The multiplications of the layer's matrices and kernels: for a recurrent layer every input and recurrent kernel
@@ -156,11 +166,11 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     public override int GetHashCode() =>
         unchecked((((StringComparer.Ordinal.GetHashCode(Name) * 31) + StringComparer.Ordinal.GetHashCode(ClassName)) * 31) + Params.GetHashCode());
 
-    /// <summary>Formats the row as <c>name (Class): (None, 4), 160 params</c>.</summary>
+    /// <summary>Formats the row as <c>name (Class): (None, 4), 160 params</c>, followed by <c>; </c> and the <see cref="Note"/> when there is one.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() =>
         Name + " (" + ClassName + "): " + string.Join(", ", outputs.Select(o => o.ToString())) + ", "
-        + Params.ToString(System.Globalization.CultureInfo.InvariantCulture) + " params";
+        + Params.ToString(System.Globalization.CultureInfo.InvariantCulture) + " params" + (Note is null ? string.Empty : "; " + Note);
 
     private static string NotEmpty(string value, string paramName)
     {

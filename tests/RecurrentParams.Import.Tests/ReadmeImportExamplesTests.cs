@@ -22,6 +22,7 @@ public sealed class ReadmeImportExamplesTests
             KerasArchiveReader.ReadFile(Fixtures.PathOf("keras3", "seq-emb-bilstm.keras")).Summary.Render(SummaryFormat.Markdown),
             KerasHdf5Reader.ReadFile(Fixtures.PathOf("h5", "keras3-blog-simplernn.h5")).Summary.Render(SummaryFormat.Keras3).TrimEnd('\n'),
             OnnxModelReader.ReadFile(Fixtures.PathOf("onnx", "lstm-bidir-2layers-bf.onnx")).Summary.Render(SummaryFormat.Torchinfo),
+            string.Join("\n", OnnxModelReader.ReadFile(Fixtures.PathOf("onnx-graphs", "graph-unresolvable-lstm.onnx")).Summary.Rows),
         ];
         ImportedModel weights = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "lstm-proj-bidir-2layers.safetensors"));
         string recovered = weights.Recovered[0] + "\n" + weights.Recovered[0].Derivation;

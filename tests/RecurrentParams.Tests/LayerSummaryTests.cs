@@ -172,6 +172,25 @@ public sealed class LayerSummaryTests
     }
 
     [Fact]
+    public void ToString_WithNote_AppendsTheNote()
+    {
+        var row = new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights) { Note = "W is a graph input the runtime feeds" };
+
+        row.ToString().Should().Be("lstm (LSTM): (None, 4), 160 params; W is a graph input the runtime feeds");
+        new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights).Note.Should().BeNull();
+    }
+
+    [Fact]
+    public void Equals_RowsThatDifferOnlyInTheNote_AreEqual()
+    {
+        var a = new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights);
+        var b = new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights) { Note = "counted from declared shapes" };
+
+        a.Should().Be(b);
+        a.GetHashCode().Should().Be(b.GetHashCode());
+    }
+
+    [Fact]
     public void Equals_SameContent_IsTrue_AndIgnoresTheDerivation()
     {
         var a = new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights) { MacsPerStep = 144, InputShape = new OutputShape(null, 7, 5) };

@@ -22,11 +22,26 @@ internal static class OnnxFiles
 
     public static byte[] Raw(Action<CodedOutputStream> write) => Bytes(write);
 
-    /// <summary>A TensorProto in field <paramref name="field"/> (5: initializer) with a few bytes of raw_data.</summary>
+    /// <summary>A TensorProto in field <paramref name="field"/> (5: initializer) whose raw_data holds its elements (zeros).</summary>
     public static void Tensor(CodedOutputStream output, int field, string name, long[] dims, int dataType = 1, bool external = false)
     {
         output.WriteTag(field, WireFormat.WireType.LengthDelimited);
-        output.WriteBytes(ByteString.CopyFrom(TensorBytes(name, dims, dataType, external, rawData: 8)));
+        output.WriteBytes(ByteString.CopyFrom(TensorBytes(name, dims, dataType, external, RawBytes(dims, dataType))));
+    }
+
+    /// <summary>The raw_data length of a tensor: 2, 4 or 8 bytes per element (FLOAT16 / BFLOAT16, INT64 / DOUBLE, the others 4); 8 bytes for an invalid or huge shape.</summary>
+    public static int RawBytes(long[] dims, int dataType)
+    {
+        long count = 1;
+        foreach (long d in dims)
+        {
+            if (d < 0 || d > 1 << 20 || (count *= d) > 1 << 20)
+            {
+                return 8; // an invalid or huge shape: a few bytes, as a malformed file would have
+            }
+        }
+
+        return (int)count * (dataType is 10 or 16 ? 2 : dataType is 7 or 11 ? 8 : 4);
     }
 
     public static void SparseTensor(CodedOutputStream output, string name, long[] dims)
