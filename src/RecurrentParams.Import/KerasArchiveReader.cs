@@ -22,32 +22,34 @@ public static class KerasArchiveReader
 
     /// <summary>Reads an archive from a stream.</summary>
     /// <param name="stream">A readable stream positioned at the zip; it is not closed.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasArchive"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
     /// <exception cref="ModelFormatException">The zip is malformed, has no <c>config.json</c>, an entry is over its limit, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromStream(stream, "model");
+        return FromStream(stream, "model", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads an archive file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.keras</c>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ModelFormatException">The zip is malformed, has no <c>config.json</c>, an entry is over its limit, or the topology is malformed or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromStream(stream, Path.GetFileNameWithoutExtension(path));
+        return FromStream(stream, Path.GetFileNameWithoutExtension(path), options ?? ModelReaderOptions.Default);
     }
 
-    private static ImportedModel FromStream(Stream stream, string fallbackName)
+    private static ImportedModel FromStream(Stream stream, string fallbackName, ModelReaderOptions options)
     {
         Stream source = stream;
         MemoryStream? buffered = null;
@@ -74,10 +76,11 @@ public static class KerasArchiveReader
                 }
             }
 
-            ImportedModel model = KerasModelReader.FromUtf8(configBytes, kerasVersion ?? "3", fallbackName, "config.json");
+            ImportedModel model = KerasModelReader.FromUtf8(configBytes, kerasVersion ?? "3", fallbackName, options, "config.json");
             return new ImportedModel(ModelFileFormat.KerasArchive, model.Summary, Array.Empty<TensorInfo>(), crossCheck: false)
             {
                 Metadata = model.Metadata,
+                UnsupportedLayers = model.UnsupportedLayers,
             };
         }
         catch (InvalidDataException e)

@@ -12,11 +12,17 @@ namespace RecurrentParams.Import;
 /// <para>Sequential and Functional models (branches, merges, shared layers, several inputs and outputs) with every layer
 /// RecurrentParams counts: SimpleRNN, LSTM, GRU, Keras 2's CuDNNLSTM and CuDNNGRU, RNN over a SimpleRNNCell / LSTMCell /
 /// GRUCell, Bidirectional, TimeDistributed, Dense, Embedding, Conv1D, ConvLSTM2D, BatchNormalization, LayerNormalization, Dropout, Flatten,
-/// RepeatVector, GlobalAveragePooling1D and MaxPooling1D; the merge layers Concatenate, Add, Subtract, Multiply, Average,
-/// Maximum and Minimum; and weightless layers that return their input's shape (Activation, Masking, SpatialDropout1D,
-/// GaussianNoise, GaussianDropout, AlphaDropout, ActivityRegularization, ReLU, LeakyReLU, ELU, Softmax). Any other
-/// layer makes the reader throw a <see cref="ModelFormatException"/> whose <see cref="ModelFormatException.UnsupportedLayers"/>
-/// names every such layer.</para>
+/// RepeatVector, GlobalAveragePooling1D and MaxPooling1D, and every other common Keras layer (reshaping, convolution,
+/// pooling, merging, attention, activation and noise, normalization, Lambda, nested models; see docs/keras-layers.md), in
+/// Keras 3, Keras 2 / tf.keras, TensorFlow.js and Keras 1 spellings. A layer the library cannot count (a user's own
+/// class) never makes the file unreadable: it is a row with <see cref="CountBasis.LowerBound"/>, the total is a lower
+/// bound (<see cref="ModelSummary.IsLowerBound"/>), and <see cref="ImportedModel.UnsupportedLayers"/> says why; with
+/// <see cref="ModelReaderOptions.Strict"/> the reader throws a <see cref="ModelFormatException"/> whose
+/// <see cref="ModelFormatException.UnsupportedLayers"/> names every such layer instead.</para>
+/// <para>A frozen layer (<c>trainable: false</c>) counts its weights as non-trainable as the file's framework does: Keras 3
+/// and TensorFlow.js go by the <c>trainable</c> of the layer that owns each weight (a wrapper's or nested model's own flag
+/// leaves its inner layers' weights trainable; a top-level Functional model's freezes all), Keras 2 / tf.keras and Keras 1
+/// by every enclosing layer's.</para>
 /// <para>A GRU without a <c>reset_after</c> key (Keras before 2.1, or a hand-written file) gets the default of the
 /// format: <see langword="true"/> for Keras 3 (a file with <c>module</c> / <c>registered_name</c> / <c>build_config</c>,
 /// or <c>keras_version</c> 3.x), <see langword="false"/> otherwise, as Keras 2.x and TensorFlow.js default.</para>
@@ -27,38 +33,41 @@ public static class KerasModelReader
 {
     /// <summary>Reads topology JSON from a stream, to its end.</summary>
     /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasJson"/> (or <see cref="ModelFileFormat.TensorFlowJs"/> for a <c>model.json</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
     /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a Keras topology, or uses layers the library cannot count; the message gives the JSON path.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), null, "model");
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), null, "model", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads topology JSON from a file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.json</c>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary; an unnamed model takes the file's name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a Keras topology, or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), null, Path.GetFileNameWithoutExtension(path));
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), null, Path.GetFileNameWithoutExtension(path), options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads topology JSON from a string, e.g. the <c>model_config</c> attribute of an <c>.h5</c> file.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="kerasVersion">The Keras version that wrote it (the <c>keras_version</c> attribute), or <see langword="null"/> to go by the JSON; it only picks the GRU <c>reset_after</c> default.</param>
+    /// <param name="kerasVersion">The Keras version that wrote it (the <c>keras_version</c> attribute), or <see langword="null"/> to go by the JSON; it picks the GRU <c>reset_after</c> default and the frozen-layer rule.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a Keras topology, or uses layers the library cannot count.</exception>
-    public static ImportedModel Parse(string json, string? kerasVersion = null)
+    public static ImportedModel Parse(string json, string? kerasVersion = null, ModelReaderOptions? options = null)
     {
         Guard.NotNull(json, nameof(json));
         if (json.Length > StreamInput.MaxJsonBytes)
@@ -66,22 +75,23 @@ public static class KerasModelReader
             throw Fail.Error("the JSON document", "the document is longer than the 64 MiB that are read");
         }
 
-        return FromUtf8(Encoding.UTF8.GetBytes(json), kerasVersion, "model");
+        return FromUtf8(Encoding.UTF8.GetBytes(json), kerasVersion, "model", options ?? ModelReaderOptions.Default);
     }
 
-    internal static ImportedModel FromUtf8(byte[] utf8, string? kerasVersion, string fallbackName, string document = "the JSON document")
+    internal static ImportedModel FromUtf8(byte[] utf8, string? kerasVersion, string fallbackName, ModelReaderOptions options, string document = "the JSON document")
     {
         using JsonDocument parsed = Json.Parse(utf8, document);
         Json root = Json.Root(parsed).Object();
         if (root.Has("modelTopology"))
         {
-            return TfjsModelReader.FromRoot(root, fallbackName);
+            return TfjsModelReader.FromRoot(root, fallbackName, options);
         }
 
-        ModelSummary summary = KerasGraph.Summarize(root, kerasVersion, fallbackName);
+        ModelSummary summary = KerasGraph.Summarize(root, kerasVersion, fallbackName, options, out IReadOnlyList<UnsupportedLayer> unsupported);
         return new ImportedModel(ModelFileFormat.KerasJson, summary, Array.Empty<TensorInfo>(), crossCheck: false)
         {
             Metadata = Metadata(root, kerasVersion),
+            UnsupportedLayers = unsupported,
         };
     }
 

@@ -20,38 +20,40 @@ public static class TfjsModelReader
 {
     /// <summary>Reads a <c>model.json</c> from a stream, to its end.</summary>
     /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
     /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count; the message gives the JSON path.</exception>
     /// <exception cref="IOException">Reading the stream fails.</exception>
-    public static ImportedModel Read(Stream stream)
+    public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
         StreamInput.CheckReadable(stream, nameof(stream));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), "model");
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), "model", options ?? ModelReaderOptions.Default);
     }
 
     /// <summary>Reads a <c>model.json</c> file; the weight files beside it are not opened.</summary>
     /// <param name="path">The file's path.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="ModelFormatException">The JSON is malformed, too large or too deep, is not a layers model, or uses layers the library cannot count.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
-    public static ImportedModel ReadFile(string path)
+    public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
         using FileStream stream = StreamInput.OpenFile(path, nameof(path));
-        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), Path.GetFileNameWithoutExtension(path));
+        return FromUtf8(StreamInput.ReadToEnd(stream, StreamInput.MaxJsonBytes, "the JSON document"), Path.GetFileNameWithoutExtension(path), options ?? ModelReaderOptions.Default);
     }
 
-    internal static ImportedModel FromUtf8(byte[] utf8, string fallbackName)
+    internal static ImportedModel FromUtf8(byte[] utf8, string fallbackName, ModelReaderOptions options)
     {
         using JsonDocument document = Json.Parse(utf8, "the JSON document");
-        return FromRoot(Json.Root(document).Object(), fallbackName);
+        return FromRoot(Json.Root(document).Object(), fallbackName, options);
     }
 
-    internal static ImportedModel FromRoot(Json root, string fallbackName)
+    internal static ImportedModel FromRoot(Json root, string fallbackName, ModelReaderOptions options)
     {
         if (root.OptString("format") is string format && format != "layers-model")
         {
@@ -61,7 +63,7 @@ public static class TfjsModelReader
         Json topology = root.Get("modelTopology").Object();
         string? kerasVersion = topology.OptString("keras_version");
         Json model = topology.TryGet("model_config", out Json modelConfig) ? modelConfig.Object() : topology;
-        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName);
+        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName, options, out IReadOnlyList<UnsupportedLayer> unsupported);
 
         var tensors = new List<TensorInfo>();
         bool hasManifest = root.TryGet("weightsManifest", out Json manifest);
@@ -99,7 +101,7 @@ public static class TfjsModelReader
 
         try
         {
-            return new ImportedModel(ModelFileFormat.TensorFlowJs, summary, tensors, hasManifest) { Metadata = metadata };
+            return new ImportedModel(ModelFileFormat.TensorFlowJs, summary, tensors, hasManifest) { Metadata = metadata, UnsupportedLayers = unsupported };
         }
         catch (OverflowException e)
         {

@@ -51,9 +51,9 @@ internal sealed class ConvWindow
     public TensorShape PointwiseShape(params long[] tail) => new(Enumerable.Repeat(1L, Rank).Concat(tail).ToArray());
 
     /// <summary>Requires the input's rank for this window and returns its channels.</summary>
-    public long Channels(LayerContext context, string what)
+    public long Channels(LayerContext context)
     {
-        Spatial.ExpectRank(context, Rank, Format, what);
+        Spatial.ExpectRank(context, Rank, Format);
         return Spatial.Channels(context, Format);
     }
 
@@ -72,9 +72,12 @@ internal sealed class ConvWindow
         return Spatial.Shape(context.Input[0], dims, channels, Format);
     }
 
-    /// <summary>Output positions of one sample (for multiply-accumulates); 0 when a dimension is unknown.</summary>
-    public static long Positions(OutputShape output, DataFormat format) =>
-        Spatial.Product(Spatial.Dims(output, format)) ?? 0;
+    /// <summary>
+    /// The output positions a kernel is applied at in one step (for multiply-accumulates): 1 for a 1-D layer, whose spatial
+    /// axis is time (one position per step); for an image or a volume, every position (the sample is one step), 0 when one is unknown.
+    /// </summary>
+    public long Positions(OutputShape output, DataFormat format) =>
+        Rank == 1 ? 1 : Spatial.Product(Spatial.Dims(output, format)) ?? 0;
 
     /// <summary>Validates an output padding: one value per axis (or one for all), each 0 or more and less than the stride.</summary>
     public int[]? OutputPadding(IReadOnlyList<int>? outputPadding)
@@ -119,7 +122,7 @@ internal sealed class ConvWindow
     /// </summary>
     public LayerResult Convolve(LayerContext context, string className, int filters, int groups, bool useBias)
     {
-        long channels = Channels(context, "an input");
+        long channels = Channels(context);
         CheckGroups(context, channels, groups);
         OutputShape output = Output(context, filters, "kernel");
         List<WeightTensor> weights = KernelAndBias(KernelShape(channels / groups, filters), filters, useBias);
@@ -136,7 +139,7 @@ internal sealed class ConvWindow
     /// </summary>
     public LayerResult Transpose(LayerContext context, string className, int filters, int[]? outputPadding, bool useBias)
     {
-        long channels = Channels(context, "an input");
+        long channels = Channels(context);
         OutputShape output = TransposedOutput(context, filters, outputPadding);
         List<WeightTensor> weights = KernelAndBias(KernelShape(filters, channels), filters, useBias);
         return new LayerResult(new[] { output }, weights)
@@ -152,7 +155,7 @@ internal sealed class ConvWindow
     /// </summary>
     public LayerResult Separable(LayerContext context, string className, int filters, int depthMultiplier, bool useBias)
     {
-        long channels = Channels(context, "an input");
+        long channels = Channels(context);
         OutputShape output = Output(context, filters, "kernel");
         var weights = new List<WeightTensor>
         {
@@ -174,7 +177,7 @@ internal sealed class ConvWindow
     /// <summary>A depthwise convolution (<c>DepthwiseConv1D/2D</c>): kernel <c>(k..., channels, m)</c>, bias <c>(channels·m,)</c>; the output has channels·m channels.</summary>
     public LayerResult Depthwise(LayerContext context, string className, int depthMultiplier, bool useBias)
     {
-        long channels = Channels(context, "an input");
+        long channels = Channels(context);
         long outputs = checked(channels * depthMultiplier);
         OutputShape output = Output(context, outputs, "kernel");
         List<WeightTensor> weights = KernelAndBias(KernelShape(channels, depthMultiplier), outputs, useBias);
@@ -192,9 +195,13 @@ internal sealed class ConvWindow
     /// </summary>
     public LayerResult ConvLstm(LayerContext context, string className, int filters, bool returnSequences, bool returnState, bool useBias)
     {
-        context.ExpectRank(Rank + 3, Format == DataFormat.ChannelsLast
-            ? "a sequence of inputs (batch, time, " + Axes + ", channels)"
-            : "a sequence of inputs (batch, time, channels, " + Axes + ") with data_format channels_first");
+        string steps = Rank switch
+        {
+            1 => "a sequence of sequences ",
+            2 => "a sequence of images ",
+            _ => "a sequence of volumes ",
+        };
+        context.ExpectRank(Rank + 3, steps + Spatial.Layout(Rank, Format, "batch, time"));
         long?[] dims = context.Input.Dimensions.ToArray();
         LayerContext step = context.Inner(new[] { new OutputShape(dims.Take(1).Concat(dims.Skip(2)).ToArray()) }, context.Name);
         long channels = Spatial.Channels(step, Format);
@@ -228,17 +235,10 @@ internal sealed class ConvWindow
         };
     }
 
-    private string Axes => Rank switch
-    {
-        1 => "steps",
-        2 => "rows, cols",
-        _ => "depth, rows, cols",
-    };
-
     /// <summary>A pooling layer: no weights; windows over the spatial axes, channels kept.</summary>
     public LayerResult Pool(LayerContext context)
     {
-        Spatial.ExpectRank(context, Rank, Format, "an input");
+        Spatial.ExpectRank(context, Rank, Format);
         return LayerMath.NoWeights(Output(context, context.Input[Spatial.ChannelAxis(context.Input, Format)], "pool"));
     }
 

@@ -59,18 +59,30 @@ internal static class Spatial
         }
     }
 
-    /// <summary>Requires <c>(batch, spatial × rank, channels)</c> in either data format.</summary>
-    public static void ExpectRank(LayerContext context, int rank, DataFormat format, string what)
+    /// <summary>Requires <c>(batch, spatial × rank, channels)</c> in either data format: a sequence, an image or a volume.</summary>
+    public static void ExpectRank(LayerContext context, int rank, DataFormat format) =>
+        context.ExpectRank(rank + 2, Noun(rank) + " " + Layout(rank, format));
+
+    /// <summary>What a layer of <paramref name="rank"/> spatial axes takes: <c>a sequence</c>, <c>an image</c>, <c>a volume</c>.</summary>
+    public static string Noun(int rank) => rank switch
+    {
+        1 => "a sequence",
+        2 => "an image",
+        _ => "a volume",
+    };
+
+    /// <summary>The axes of an input: <c>(batch, rows, cols, channels)</c>, channels first with <see cref="DataFormat.ChannelsFirst"/>.</summary>
+    public static string Layout(int rank, DataFormat format, string prefix = "batch")
     {
         string axes = rank switch
         {
-            1 => "steps",
+            1 => "time",
             2 => "rows, cols",
             _ => "depth, rows, cols",
         };
-        context.ExpectRank(rank + 2, format == DataFormat.ChannelsLast
-            ? what + " (batch, " + axes + ", channels)"
-            : what + " (batch, channels, " + axes + ") with data_format channels_first");
+        return format == DataFormat.ChannelsLast
+            ? "(" + prefix + ", " + axes + ", channels)"
+            : "(" + prefix + ", channels, " + axes + ") with data_format channels_first";
     }
 
     /// <summary>The index of the channels axis.</summary>
@@ -169,9 +181,9 @@ internal static class Spatial
     }
 
     /// <summary>The input with every spatial axis mapped (cropping, padding, upsampling), channels and batch kept.</summary>
-    public static OutputShape MapAxes(LayerContext context, int rank, DataFormat format, string what, Func<int, long?, long?> map)
+    public static OutputShape MapAxes(LayerContext context, int rank, DataFormat format, Func<int, long?, long?> map)
     {
-        ExpectRank(context, rank, format, what);
+        ExpectRank(context, rank, format);
         long?[] dims = Dims(context.Input, format);
         long?[] mapped = dims.Select((d, axis) => map(axis, d)).ToArray();
         return Shape(context.Input[0], mapped, context.Input[ChannelAxis(context.Input, format)], format);
@@ -180,7 +192,7 @@ internal static class Spatial
     /// <summary>A global pooling: <c>(batch, channels)</c>, or the input with every spatial axis of length 1 when <paramref name="keepDims"/>.</summary>
     public static LayerResult GlobalPool(LayerContext context, int rank, DataFormat format, bool keepDims)
     {
-        ExpectRank(context, rank, format, "an input");
+        ExpectRank(context, rank, format);
         long? channels = context.Input[ChannelAxis(context.Input, format)];
         return LayerMath.NoWeights(keepDims
             ? Shape(context.Input[0], Enumerable.Repeat<long?>(1, rank), channels, format)

@@ -31,5 +31,5 @@ public sealed class Cropping1D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat.ChannelsLast, "a sequence", (_, d) => Spatial.Crop(context, d, Start, End)));
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat.ChannelsLast, (_, d) => Spatial.Crop(context, d, Start, End)));
 }

@@ -52,6 +52,6 @@ public sealed class Cropping2D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, "an image", (axis, d) =>
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, (axis, d) =>
             axis == 0 ? Spatial.Crop(context, d, Top, Bottom) : Spatial.Crop(context, d, Left, Right)));
 }

@@ -24,5 +24,5 @@ public sealed class UpSampling1D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat.ChannelsLast, "a sequence", (_, d) => d is long n ? checked(n * Size) : null));
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat.ChannelsLast, (_, d) => d is long n ? checked(n * Size) : null));
 }

@@ -35,5 +35,5 @@ public sealed class UpSampling2D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, "an image", (axis, d) => d is long n ? checked(n * size[axis]) : null));
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, (axis, d) => d is long n ? checked(n * size[axis]) : null));
 }

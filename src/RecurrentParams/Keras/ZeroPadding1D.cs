@@ -38,5 +38,5 @@ public sealed class ZeroPadding1D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat, "a sequence", (_, d) => d + Start + End));
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 1, DataFormat, (_, d) => d + Start + End));
 }

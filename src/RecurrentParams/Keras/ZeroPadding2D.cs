@@ -52,6 +52,6 @@ public sealed class ZeroPadding2D : KerasLayer
 
     /// <inheritdoc/>
     public override LayerResult Build(LayerContext context) =>
-        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, "an image", (axis, d) =>
+        LayerMath.NoWeights(Spatial.MapAxes(Guard.NotNull(context, nameof(context)), 2, DataFormat, (axis, d) =>
             axis == 0 ? d + Top + Bottom : d + Left + Right));
 }
