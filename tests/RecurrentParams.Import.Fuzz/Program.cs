@@ -27,9 +27,9 @@ public static class Program
 
         Func<Stream, ImportedModel> read = args[0] switch
         {
-            "keras-json" => KerasModelReader.Read,
-            "tfjs" => TfjsModelReader.Read,
-            "keras-archive" => KerasArchiveReader.Read,
+            "keras-json" => s => KerasModelReader.Read(s),
+            "tfjs" => s => TfjsModelReader.Read(s),
+            "keras-archive" => s => KerasArchiveReader.Read(s),
             "safetensors" => SafetensorsReader.Read,
             "onnx" => OnnxModelReader.Read,
             "hdf5" => KerasHdf5Reader.Read,

@@ -11,7 +11,7 @@ namespace RecurrentParams.Import.Tests;
 /// <summary>TensorFlow.js model.json artifacts captured from real TensorFlow.js 4.22 saves (tf.io.withSaveHandler).</summary>
 public sealed class TfjsModelReaderTests
 {
-    public static TheoryData<string> SupportedIds => Fixtures.Ids("tfjs", row => !row.HasUnsupported());
+    public static TheoryData<string> SupportedIds => Fixtures.Ids("tfjs");
 
     [Theory]
     [MemberData(nameof(SupportedIds))]

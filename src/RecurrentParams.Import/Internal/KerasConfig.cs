@@ -73,6 +73,9 @@ internal readonly struct KerasConfig
         return value.Kind == JsonValueKind.Array ? value.Items().Select(v => v.Int()).ToArray() : [value.Int()];
     }
 
+    /// <summary>A value of a 1-D layer: an int, or a list of one (Keras writes <c>kernel_size</c> as <c>[3]</c>, TensorFlow.js as <c>3</c>); <see langword="null"/> when absent.</summary>
+    public int? One(params string[] keys) => TryGet(out Json value, keys) ? value.Single().Int() : null;
+
     /// <summary>A list of nullable dimensions (a shape without its batch), e.g. Lambda's <c>output_shape</c>.</summary>
     public long?[]? Dims(string key) =>
         TryGet(out Json value, key) && value.Kind == JsonValueKind.Array && value.Items().All(d => d.Kind is JsonValueKind.Number or JsonValueKind.Null)

@@ -26,21 +26,21 @@ internal static class KerasLayerConfigs
         "ZeroPadding2D" => ZeroPadding2D(c, name),
         "UpSampling1D" => new UpSampling1D(c.OptInt("size", "length") ?? 2, name),
         "UpSampling2D" => new UpSampling2D(c.Ints("size"), c.DataFormat(), name),
-        "Conv1D" or "Convolution1D" or "AtrousConvolution1D" => new Conv1D(Filters(c), Kernel(c, 1)[0], Strides(c, 1)?[0] ?? 1, c.Padding(allowCausal: true), Dilation(c)?[0] ?? 1, c.OptInt("groups") ?? 1, UseBias(c), c.DataFormat(), name),
+        "Conv1D" or "Convolution1D" or "AtrousConvolution1D" => new Conv1D(Filters(c), Kernel1(c), c.One("strides", "subsample_length") ?? 1, c.Padding(allowCausal: true), c.One("dilation_rate", "atrous_rate") ?? 1, c.OptInt("groups") ?? 1, UseBias(c), c.DataFormat(), name),
         "Conv2D" or "Convolution2D" or "AtrousConvolution2D" => new Conv2D(Filters(c), Kernel(c, 2), Strides(c, 2), c.Padding(false), Dilation(c), c.OptInt("groups") ?? 1, UseBias(c), c.DataFormat(), name),
         "Conv3D" or "Convolution3D" => new Conv3D(Filters(c), Kernel(c, 3), Strides(c, 3), c.Padding(false), Dilation(c), c.OptInt("groups") ?? 1, UseBias(c), c.DataFormat(), name),
-        "Conv1DTranspose" or "Convolution1DTranspose" => new Conv1DTranspose(Filters(c), Kernel(c, 1)[0], Strides(c, 1)?[0] ?? 1, c.Padding(false), c.Ints("output_padding")?[0], Dilation(c)?[0] ?? 1, UseBias(c), c.DataFormat(), name),
+        "Conv1DTranspose" or "Convolution1DTranspose" => new Conv1DTranspose(Filters(c), Kernel1(c), c.One("strides", "subsample_length") ?? 1, c.Padding(false), c.One("output_padding"), c.One("dilation_rate", "atrous_rate") ?? 1, UseBias(c), c.DataFormat(), name),
         "Conv2DTranspose" or "Convolution2DTranspose" => new Conv2DTranspose(Filters(c), Kernel(c, 2), Strides(c, 2), c.Padding(false), c.Ints("output_padding"), Dilation(c), UseBias(c), c.DataFormat(), name),
         "Conv3DTranspose" or "Convolution3DTranspose" => new Conv3DTranspose(Filters(c), Kernel(c, 3), Strides(c, 3), c.Padding(false), c.Ints("output_padding"), Dilation(c), UseBias(c), c.DataFormat(), name),
-        "SeparableConv1D" or "SeparableConvolution1D" => new SeparableConv1D(Filters(c), Kernel(c, 1)[0], Strides(c, 1)?[0] ?? 1, c.Padding(false), Dilation(c)?[0] ?? 1, c.OptInt("depth_multiplier") ?? 1, UseBias(c), c.DataFormat(), name),
+        "SeparableConv1D" or "SeparableConvolution1D" => new SeparableConv1D(Filters(c), Kernel1(c), c.One("strides", "subsample_length") ?? 1, c.Padding(false), c.One("dilation_rate", "atrous_rate") ?? 1, c.OptInt("depth_multiplier") ?? 1, UseBias(c), c.DataFormat(), name),
         "SeparableConv2D" or "SeparableConvolution2D" => new SeparableConv2D(Filters(c), Kernel(c, 2), Strides(c, 2), c.Padding(false), Dilation(c), c.OptInt("depth_multiplier") ?? 1, UseBias(c), c.DataFormat(), name),
-        "DepthwiseConv1D" => new DepthwiseConv1D(Kernel(c, 1)[0], Strides(c, 1)?[0] ?? 1, c.Padding(false), c.OptInt("depth_multiplier") ?? 1, Dilation(c)?[0] ?? 1, UseBias(c), c.DataFormat(), name),
+        "DepthwiseConv1D" => new DepthwiseConv1D(Kernel1(c), c.One("strides", "subsample_length") ?? 1, c.Padding(false), c.OptInt("depth_multiplier") ?? 1, c.One("dilation_rate", "atrous_rate") ?? 1, UseBias(c), c.DataFormat(), name),
         "DepthwiseConv2D" => new DepthwiseConv2D(Kernel(c, 2), Strides(c, 2), c.Padding(false), c.OptInt("depth_multiplier") ?? 1, Dilation(c), UseBias(c), c.DataFormat(), name),
-        "ConvLSTM1D" => new ConvLstm1D(Filters(c), Kernel(c, 1)[0], Strides(c, 1)?[0] ?? 1, c.Padding(false), Dilation(c)?[0] ?? 1, c.Bool("return_sequences", false), c.Bool("return_state", false), UseBias(c), c.DataFormat(), name),
+        "ConvLSTM1D" => new ConvLstm1D(Filters(c), Kernel1(c), c.One("strides", "subsample_length") ?? 1, c.Padding(false), c.One("dilation_rate", "atrous_rate") ?? 1, c.Bool("return_sequences", false), c.Bool("return_state", false), UseBias(c), c.DataFormat(), name),
         "ConvLSTM2D" => new ConvLstm2D(Filters(c), Kernel(c, 2), Strides(c, 2), c.Padding(false), Dilation(c), c.Bool("return_sequences", false), c.Bool("return_state", false), UseBias(c), c.DataFormat(), name),
         "ConvLSTM3D" => new ConvLstm3D(Filters(c), Kernel(c, 3), Strides(c, 3), c.Padding(false), Dilation(c), c.Bool("return_sequences", false), c.Bool("return_state", false), UseBias(c), c.DataFormat(), name),
-        "MaxPooling1D" or "MaxPool1D" => new MaxPooling1D(PoolSize(c)?[0] ?? 2, PoolStrides(c)?[0], c.Padding(false), c.DataFormat(), name),
-        "AveragePooling1D" or "AvgPool1D" => new AveragePooling1D(PoolSize(c)?[0] ?? 2, PoolStrides(c)?[0], c.Padding(false), c.DataFormat(), name),
+        "MaxPooling1D" or "MaxPool1D" => new MaxPooling1D(c.One("pool_size", "pool_length") ?? 2, c.One("strides", "stride"), c.Padding(false), c.DataFormat(), name),
+        "AveragePooling1D" or "AvgPool1D" => new AveragePooling1D(c.One("pool_size", "pool_length") ?? 2, c.One("strides", "stride"), c.Padding(false), c.DataFormat(), name),
         "MaxPooling2D" or "MaxPool2D" => new MaxPooling2D(PoolSize(c), PoolStrides(c), c.Padding(false), c.DataFormat(), name),
         "AveragePooling2D" or "AvgPool2D" => new AveragePooling2D(PoolSize(c), PoolStrides(c), c.Padding(false), c.DataFormat(), name),
         "MaxPooling3D" or "MaxPool3D" => new MaxPooling3D(PoolSize(c), PoolStrides(c), c.Padding(false), c.DataFormat(), name),
@@ -85,6 +85,8 @@ internal static class KerasLayerConfigs
     private static int Filters(KerasConfig c) => c.Size("filters", "nb_filter");
 
     private static bool UseBias(KerasConfig c) => c.Bool("use_bias", c.Bool("bias", true));
+
+    private static int Kernel1(KerasConfig c) => c.One("kernel_size", "filter_length") ?? Fail.At<int>(c.Path, "expected a property 'kernel_size'");
 
     /// <summary>kernel_size, or Keras 1's filter_length / (nb_row, nb_col) / kernel_dim1..3.</summary>
     private static int[] Kernel(KerasConfig c, int rank)

@@ -124,9 +124,9 @@ public sealed class MutationTests
         string Dir(string folder) => Path.Combine(AppContext.BaseDirectory, "Fixtures", folder);
         return reader switch
         {
-            "keras-json" => (KerasModelReader.Read, Directory.GetFiles(Dir("keras3"), "*.json").Concat(Directory.GetFiles(Dir("keras2"), "*.json").Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal))).Concat(Directory.GetFiles(Dir("tfjs"), "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal))).ToArray(), true),
-            "tfjs" => (TfjsModelReader.Read, Directory.GetFiles(Dir("tfjs"), "*.model.json"), true),
-            "keras-archive" => (KerasArchiveReader.Read, Directory.GetFiles(Dir("keras3"), "*.keras"), false),
+            "keras-json" => (s => KerasModelReader.Read(s), Directory.GetFiles(Dir("keras3"), "*.json").Concat(Directory.GetFiles(Dir("keras2"), "*.json").Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal))).Concat(Directory.GetFiles(Dir("tfjs"), "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal))).ToArray(), true),
+            "tfjs" => (s => TfjsModelReader.Read(s), Directory.GetFiles(Dir("tfjs"), "*.model.json"), true),
+            "keras-archive" => (s => KerasArchiveReader.Read(s), Directory.GetFiles(Dir("keras3"), "*.keras"), false),
             "safetensors" => (SafetensorsReader.Read, Directory.GetFiles(Dir("safetensors"), "*.safetensors"), false),
             "onnx" => (OnnxModelReader.Read, Directory.GetFiles(Dir("onnx"), "*.onnx"), false),
             "keras-archive-weights" => (KerasHdf5Reader.ReadArchive, Directory.GetFiles(Dir("keras3"), "*.keras").Concat(Directory.GetFiles(Dir("keras-archive"), "simplernn-*.keras")).ToArray(), false),
