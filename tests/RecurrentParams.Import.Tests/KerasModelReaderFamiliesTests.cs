@@ -27,6 +27,36 @@ public sealed partial class KerasModelReaderTests
         model.UnsupportedLayers.Should().BeEmpty();
     }
 
+    public static TheoryData<string> TfjsMoreIds => Fixtures.Ids("tfjs-more", row => !row.GetProperty("id").GetString()!.StartsWith("custom-", System.StringComparison.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(TfjsMoreIds))]
+    public void ReadFile_TfjsFamilyModel_MatchesTensorFlowJs(string id)
+    {
+        // TensorFlow.js 4.22 (tools/oracles/tfjs/families.mjs): what tfjs counts for the model it loads back from this JSON.
+        // TensorFlow.js keeps a wrapper's weights trainable when only the wrapper's own config freezes it.
+        JsonElement truth = Fixtures.Manifest("tfjs-more")[id];
+
+        ImportedModel model = KerasModelReader.ReadFile(Fixtures.PathOf("tfjs-more", id + ".json"));
+
+        JsonElement reloaded = truth.GetProperty("reloaded");
+        model.Summary.TotalParams.Should().Be(reloaded.Long("params"));
+        model.Summary.TrainableParams.Should().Be(reloaded.Long("trainable"));
+        model.Summary.NonTrainableParams.Should().Be(reloaded.Long("nonTrainable"));
+        model.Summary.IsLowerBound.Should().BeFalse();
+    }
+
+    [Fact]
+    public void ReadFile_TfjsCustomLayersWithoutTheManifest_AreLowerBounds()
+    {
+        // Without the weights manifest, the user's AttentionPooling (and the Dense after it) and Scale (and the LSTM after it)
+        // cannot be counted: 480 (LSTM(8) on 6 features) and 150 (GRU(5) on 4 features, reset_after false, tfjs).
+        KerasModelReader.ReadFile(Fixtures.PathOf("tfjs-more", "custom-with-weights.json")).Summary.TotalParams.Should().Be(480);
+        ImportedModel scale = KerasModelReader.ReadFile(Fixtures.PathOf("tfjs-more", "custom-without-weights.json"));
+        scale.Summary.TotalParams.Should().Be(150);
+        scale.Summary.IsLowerBound.Should().BeTrue();
+    }
+
     [Fact]
     public void ReadFile_CustomLayerWithoutStoredWeights_IsALowerBound()
     {

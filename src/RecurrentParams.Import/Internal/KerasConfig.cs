@@ -146,8 +146,8 @@ internal readonly struct KerasConfig
         {
             return format.String() switch
             {
-                "channels_last" or "tf" or "default" => RecurrentParams.DataFormat.ChannelsLast,
-                "channels_first" or "th" => RecurrentParams.DataFormat.ChannelsFirst,
+                "channels_last" or "channelsLast" or "tf" or "default" => RecurrentParams.DataFormat.ChannelsLast,
+                "channels_first" or "channelsFirst" or "th" => RecurrentParams.DataFormat.ChannelsFirst,
                 _ => Fail.At<DataFormat>(format.Path, "expected data_format channels_last or channels_first but found " + format.Describe()),
             };
         }

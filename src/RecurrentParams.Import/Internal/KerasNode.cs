@@ -195,6 +195,9 @@ internal sealed class ModelNode : KerasNode
         this.graph = graph;
     }
 
+    /// <summary>A nested model first in a Sequential model brings the outer model's input: its own.</summary>
+    public override OutputShape? OwnInput(KerasReading reading) => graph.Evaluate(null, reading).Input;
+
     public override NodeResult Evaluate(CallInputs inputs, KerasReading reading)
     {
         GraphResult result = graph.Evaluate(inputs.Args, reading);

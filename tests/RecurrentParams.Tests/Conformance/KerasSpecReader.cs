@@ -9,7 +9,8 @@ namespace RecurrentParams.Tests.Conformance;
 internal static class KerasSpecReader
 {
     /// <summary>Layers the vectors hold that the library does not model (yet); their rows are skipped, and counted.</summary>
-    public static readonly string[] Unsupported = ["InputLayer"];
+    /// <remarks>ThresholdedReLU (tf.keras 2 and TensorFlow.js only) has no core class: the readers treat it as the weightless layer it is.</remarks>
+    public static readonly string[] Unsupported = ["InputLayer", "ThresholdedReLU"];
 
     public static bool IsSupported(JsonElement node) =>
         !Unsupported.Contains(node.String("layer")) && (!node.TryGetProperty("inner", out JsonElement inner) || inner.ValueKind != JsonValueKind.Object || IsSupported(inner));
@@ -167,7 +168,7 @@ internal static class KerasSpecReader
             case "ReLU":
                 return new ReLU(name);
             case "LeakyReLU":
-                return new LeakyReLU(Double(c, "negative_slope") ?? 0.3, name);
+                return new LeakyReLU(Double(c, "negative_slope") ?? Double(c, "alpha") ?? 0.3, name);
             case "ELU":
                 return new ELU(Double(c, "alpha") ?? 1.0, name);
             case "Softmax":
@@ -212,7 +213,7 @@ internal static class KerasSpecReader
                 var other => throw new NotSupportedException("merge_mode " + other),
             };
 
-    private static DataFormat FormatOf(JsonElement c) => c.String("data_format") == "channels_first" ? DataFormat.ChannelsFirst : DataFormat.ChannelsLast;
+    private static DataFormat FormatOf(JsonElement c) => c.String("data_format") is "channels_first" or "channelsFirst" ? DataFormat.ChannelsFirst : DataFormat.ChannelsLast;
 
     private static double? Double(JsonElement c, string name) =>
         c.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
