@@ -113,8 +113,11 @@ internal sealed class ConvWindow
 
     /// <summary>The configuration as Keras prints it, for derivations: <c>kernel_size=(3, 3)</c>.</summary>
     public string Describe(string kernelName) =>
-        kernelName + "=" + Spatial.Tuple(Kernel) + (Strides.Any(s => s != 1) ? ", strides=" + Spatial.Tuple(Strides) : string.Empty)
-        + (Dilation.Any(d => d != 1) ? ", dilation_rate=" + Spatial.Tuple(Dilation) : string.Empty);
+        kernelName + "=" + Values(Kernel) + (Strides.Any(s => s != 1) ? ", strides=" + Values(Strides) : string.Empty)
+        + (Dilation.Any(d => d != 1) ? ", dilation_rate=" + Values(Dilation) : string.Empty);
+
+    /// <summary>A 1-D layer's value as a number (<c>3</c>), others as a tuple (<c>(3, 3)</c>).</summary>
+    private string Values(int[] values) => Rank == 1 ? LayerMath.Invariant(values[0]) : Spatial.Tuple(values);
 
     /// <summary>
     /// A convolution (<c>Conv1D/2D/3D</c>): kernel <c>(k..., channels / groups, filters)</c> and bias <c>(filters,)</c>;

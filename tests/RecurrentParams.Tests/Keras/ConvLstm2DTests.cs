@@ -162,7 +162,7 @@ public sealed class ConvLstm2DTests
         Action act = () => new ConvLstm2D(4, [3]).Build(Context(null, 10, 10, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv_lstm2d' expects a sequence of inputs (batch, time, rows, cols, channels) but its input is (None, 10, 10, 2).");
+            "Layer 'conv_lstm2d' expects a sequence of images (batch, time, rows, cols, channels) but its input is (None, 10, 10, 2).");
     }
 
     [Fact]

@@ -41,7 +41,8 @@ function weightRows(layer) {
 
 // Keras snake_case config (written to the rows) -> tfjs camelCase arguments.
 const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
-const toTfjs = (config) => Object.fromEntries(Object.entries(config).map(([k, v]) => [camel(k), v]));
+// A copy: tfjs writes into some arguments (Reshape's target shape, -1 becomes null), and the rows keep the config as given.
+const toTfjs = (config) => Object.fromEntries(Object.entries(structuredClone(config)).map(([k, v]) => [camel(k), v]));
 const FACTORY = {
   Reshape: tf.layers.reshape, Permute: tf.layers.permute, Flatten: tf.layers.flatten, RepeatVector: tf.layers.repeatVector,
   Masking: tf.layers.masking, Cropping2D: tf.layers.cropping2D, ZeroPadding2D: tf.layers.zeroPadding2d,
