@@ -76,7 +76,7 @@ internal static class Spatial
     {
         string axes = rank switch
         {
-            1 => "time",
+            1 => prefix == "batch" ? "time" : "steps",
             2 => "rows, cols",
             _ => "depth, rows, cols",
         };
