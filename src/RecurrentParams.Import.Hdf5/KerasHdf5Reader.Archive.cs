@@ -93,7 +93,7 @@ public static partial class KerasHdf5Reader
             metadata["weights"] = skipped;
         }
 
-        return Result(ModelFileFormat.KerasArchive, topology.Summary, tensors, metadata, WeightsEntry);
+        return Result(ModelFileFormat.KerasArchive, topology, tensors, metadata, WeightsEntry);
     }
 
     private static ZipArchive OpenZip(Stream archive)

@@ -126,7 +126,7 @@ public static partial class KerasHdf5Reader
             metadata["backend"] = backend;
         }
 
-        return Result(ModelFileFormat.KerasHdf5, model.Summary, tensors, metadata, "the group 'model_weights'");
+        return Result(ModelFileFormat.KerasHdf5, model, tensors, metadata, "the group 'model_weights'");
     }
 
     /// <summary>
@@ -226,11 +226,11 @@ public static partial class KerasHdf5Reader
         }
     }
 
-    private static ImportedModel Result(ModelFileFormat format, ModelSummary summary, List<TensorInfo>? tensors, IReadOnlyDictionary<string, string> metadata, string where)
+    private static ImportedModel Result(ModelFileFormat format, ImportedModel topology, List<TensorInfo>? tensors, IReadOnlyDictionary<string, string> metadata, string where)
     {
         try
         {
-            return new ImportedModel(format, summary, (IEnumerable<TensorInfo>?)tensors ?? [], crossCheck: tensors is not null) { Metadata = metadata };
+            return new ImportedModel(format, topology.Summary, (IEnumerable<TensorInfo>?)tensors ?? [], crossCheck: tensors is not null) { Metadata = metadata, UnsupportedLayers = topology.UnsupportedLayers };
         }
         catch (OverflowException e)
         {

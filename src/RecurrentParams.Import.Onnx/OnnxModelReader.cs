@@ -98,7 +98,7 @@ public static class OnnxModelReader
         }
         catch (OverflowException e)
         {
-            throw input.Error("the model's element count, or a statistic of its summary, does not fit in a 64-bit integer: " + e.Message, e);
+            throw input.Error("the model's element count, or a statistic of its summary, does not fit in a 64-bit integer", e);
         }
     }
 }

@@ -21,12 +21,13 @@ public sealed class ImportedModel
     private readonly TensorInfo[] tensors;
     private readonly RecoveredModule[] recovered = [];
     private readonly IReadOnlyDictionary<string, string> metadata = NoMetadata;
+    private readonly UnsupportedLayer[] unsupported = [];
 
     /// <summary>Initializes a result.</summary>
     /// <param name="format">The file's format.</param>
     /// <param name="summary">The model's rows and totals.</param>
     /// <param name="tensors">The tensors the file stores, in file order; empty for a topology-only file.</param>
-    /// <param name="crossCheck">Whether <paramref name="tensors"/> is a list of stored weights kept apart from the topology (TensorFlow.js <c>weightsManifest</c>, an <c>.h5</c>'s <c>model_weights</c>), to be cross-checked against the summary: then <see cref="StoredParams"/> is their sum, even when the list is empty.</param>
+    /// <param name="crossCheck">Whether <paramref name="tensors"/> is a list of stored weights kept apart from the topology (TensorFlow.js <c>weightsManifest</c>, an <c>.h5</c>'s <c>model_weights</c>), to be cross-checked against the summary: then <see cref="StoredParams"/> is their sum, even when the list is empty, and the summary's rows that the topology could not count (<see cref="CountBasis.LowerBound"/>) are counted from the tensors stored for their layer (<see cref="CountBasis.StoredWeights"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="summary"/>, <paramref name="tensors"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="OverflowException">The stored tensors hold more than <see cref="long.MaxValue"/> elements, or a statistic a renderer of <paramref name="summary"/> prints (a byte size, torchinfo's mult-adds or memory estimate) does not fit in a <see cref="long"/>: a result is always one that renders in every <see cref="SummaryFormat"/> of its convention.</exception>
@@ -48,6 +49,10 @@ public sealed class ImportedModel
         Usable.EnsureRenderable(summary);
         Format = format;
         StoredParams = crossCheck ? stored : null;
+        if (crossCheck)
+        {
+            Summary = StoredWeights.Complete(Summary, this.tensors);
+        }
     }
 
     /// <summary>Gets the file's format.</summary>
@@ -55,6 +60,14 @@ public sealed class ImportedModel
     public ModelFileFormat Format { get; }
 
     /// <summary>Gets the model's rows and totals.</summary>
+    /// <remarks>
+    /// With a list of stored weights (<c>crossCheck</c>), a row the topology could not count is counted from the weights the
+    /// file stores for its layer and marked <see cref="CountBasis.StoredWeights"/>: a TensorFlow.js manifest or a legacy
+    /// <c>.h5</c> names them by the layer's name (<c>attention/W</c>), a Keras 3 weights file by Keras' saving name (the
+    /// snake-cased class, <c>layers/attention_pooling/vars/0</c>). When no stored weight names such a row but the stored
+    /// total equals the topology's, the row holds none. A frozen row's stored weights, and moving statistics, count as
+    /// non-trainable; other stored weights as trainable (files do not record it).
+    /// </remarks>
     /// <value>For Keras files the layers of the topology; for ONNX one row per node that owns initializers; for safetensors one row per recovered recurrent module and per group of other tensors.</value>
     public ModelSummary Summary { get; }
 
@@ -76,6 +89,19 @@ public sealed class ImportedModel
     {
         get => Array.AsReadOnly(recovered);
         init => recovered = Guard.NotNull(value, nameof(value)).ToArray();
+    }
+
+    /// <summary>Gets the layers of the file that the library could not count from their configuration, each with its location and the reason.</summary>
+    /// <value>
+    /// Empty when every layer was counted. Each is a row of <see cref="Summary"/> with <see cref="CountBasis.LowerBound"/>, or
+    /// <see cref="CountBasis.StoredWeights"/> when the file stores its weights; layers that only follow one (their input
+    /// shape is unknown) are listed too. With <see cref="ModelReaderOptions.Strict"/> the readers throw instead.
+    /// </value>
+    /// <exception cref="ArgumentNullException">On init: the list or an element is <see langword="null"/>.</exception>
+    public IReadOnlyList<UnsupportedLayer> UnsupportedLayers
+    {
+        get => Array.AsReadOnly(unsupported);
+        init => unsupported = Guard.NotNull(value, nameof(value)).Select(l => Guard.NotNull(l, nameof(value))).ToArray();
     }
 
     /// <summary>Gets what the file says about itself: producer, versions, user metadata.</summary>

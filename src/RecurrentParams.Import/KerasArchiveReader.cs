@@ -20,7 +20,7 @@ public static class KerasArchiveReader
 {
     /// <summary>Reads an archive from a stream.</summary>
     /// <param name="stream">A readable stream positioned at the zip; it is not closed.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasArchive"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
@@ -34,7 +34,7 @@ public static class KerasArchiveReader
 
     /// <summary>Reads an archive file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.keras</c>.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
@@ -78,6 +78,7 @@ public static class KerasArchiveReader
             return new ImportedModel(ModelFileFormat.KerasArchive, model.Summary, Array.Empty<TensorInfo>(), crossCheck: false)
             {
                 Metadata = model.Metadata,
+                UnsupportedLayers = model.UnsupportedLayers,
             };
         }
         catch (InvalidDataException e)

@@ -13,11 +13,17 @@ namespace RecurrentParams.Import;
 /// <para>Sequential and Functional models (branches, merges, shared layers, several inputs and outputs) with every layer
 /// RecurrentParams counts: SimpleRNN, LSTM, GRU, Keras 2's CuDNNLSTM and CuDNNGRU, RNN over a SimpleRNNCell / LSTMCell /
 /// GRUCell, Bidirectional, TimeDistributed, Dense, Embedding, Conv1D, ConvLSTM2D, BatchNormalization, LayerNormalization, Dropout, Flatten,
-/// RepeatVector, GlobalAveragePooling1D and MaxPooling1D; the merge layers Concatenate, Add, Subtract, Multiply, Average,
-/// Maximum and Minimum; and weightless layers that return their input's shape (Activation, Masking, SpatialDropout1D,
-/// GaussianNoise, GaussianDropout, AlphaDropout, ActivityRegularization, ReLU, LeakyReLU, ELU, Softmax). Any other
-/// layer makes the reader throw a <see cref="ModelFormatException"/> whose <see cref="ModelFormatException.UnsupportedLayers"/>
-/// names every such layer.</para>
+/// RepeatVector, GlobalAveragePooling1D and MaxPooling1D, and every other common Keras layer (reshaping, convolution,
+/// pooling, merging, attention, activation and noise, normalization, Lambda, nested models; see docs/keras-layers.md), in
+/// Keras 3, Keras 2 / tf.keras, TensorFlow.js and Keras 1 spellings. A layer the library cannot count (a user's own
+/// class) never makes the file unreadable: it is a row with <see cref="CountBasis.LowerBound"/>, the total is a lower
+/// bound (<see cref="ModelSummary.IsLowerBound"/>), and <see cref="ImportedModel.UnsupportedLayers"/> says why; with
+/// <see cref="ModelReaderOptions.Strict"/> the reader throws a <see cref="ModelFormatException"/> whose
+/// <see cref="ModelFormatException.UnsupportedLayers"/> names every such layer instead.</para>
+/// <para>A frozen layer (<c>trainable: false</c>) counts its weights as non-trainable as the file's framework does: Keras 3
+/// and TensorFlow.js go by the <c>trainable</c> of the layer that owns each weight (a wrapper's or nested model's own flag
+/// leaves its inner layers' weights trainable; a top-level Functional model's freezes all), Keras 2 / tf.keras and Keras 1
+/// by every enclosing layer's.</para>
 /// <para>A GRU without a <c>reset_after</c> key (Keras before 2.1, or a hand-written file) gets the default of the
 /// format: <see langword="true"/> for Keras 3 (a file with <c>module</c> / <c>registered_name</c> / <c>build_config</c>,
 /// or <c>keras_version</c> 3.x), <see langword="false"/> otherwise, as Keras 2.x and TensorFlow.js default.</para>
@@ -30,7 +36,7 @@ public static class KerasModelReader
 {
     /// <summary>Reads topology JSON from a stream, to its end.</summary>
     /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, with <see cref="ImportedModel.Format"/> <see cref="ModelFileFormat.KerasJson"/> (or <see cref="ModelFileFormat.TensorFlowJs"/> for a <c>model.json</c>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
@@ -45,7 +51,7 @@ public static class KerasModelReader
 
     /// <summary>Reads topology JSON from a file.</summary>
     /// <param name="path">The file's path, e.g. <c>model.json</c>.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary; an unnamed model takes the file's name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
@@ -61,11 +67,11 @@ public static class KerasModelReader
 
     /// <summary>Reads topology JSON from a string, e.g. the <c>model_config</c> attribute of an <c>.h5</c> file.</summary>
     /// <param name="json">The JSON text.</param>
-    /// <param name="kerasVersion">The Keras version that wrote it (the <c>keras_version</c> attribute), or <see langword="null"/> to go by the JSON; it only picks the GRU <c>reset_after</c> default.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="kerasVersion">The Keras version that wrote it (the <c>keras_version</c> attribute), or <see langword="null"/> to go by the JSON; it picks the GRU <c>reset_after</c> default and the frozen-layer rule.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ModelFormatException">The JSON is malformed, past a limit of <paramref name="options"/>, is not a Keras topology, or uses layers the library cannot count.</exception>
+    /// <exception cref="ModelFormatException">The JSON is malformed, past a limit of <paramref name="options"/>, is not a Keras topology, or (with <see cref="ModelReaderOptions.Strict"/>) uses layers the library cannot count.</exception>
     public static ImportedModel Parse(string json, string? kerasVersion = null, ModelReaderOptions? options = null)
     {
         Guard.NotNull(json, nameof(json));
@@ -101,10 +107,14 @@ public static class KerasModelReader
             throw Fail.Error(root.Path, "expected a Keras model (an object with 'class_name' and 'config', as model.to_json() writes) or a TensorFlow.js model.json (with 'modelTopology'); this JSON object has neither");
         }
 
-        ModelSummary summary = KerasGraph.Summarize(root, kerasVersion, fallbackName, options);
+        ModelSummary summary = KerasGraph.Summarize(root, kerasVersion, fallbackName, options, out IReadOnlyList<UnsupportedLayer> unsupported);
         try
         {
-            return new ImportedModel(ModelFileFormat.KerasJson, summary, Array.Empty<TensorInfo>(), crossCheck: false) { Metadata = Metadata(root, kerasVersion) };
+            return new ImportedModel(ModelFileFormat.KerasJson, summary, Array.Empty<TensorInfo>(), crossCheck: false)
+            {
+                Metadata = Metadata(root, kerasVersion),
+                UnsupportedLayers = unsupported,
+            };
         }
         catch (OverflowException e)
         {

@@ -21,7 +21,7 @@ public static class TfjsModelReader
 {
     /// <summary>Reads a <c>model.json</c> from a stream, to its end.</summary>
     /// <param name="stream">A readable stream positioned at the JSON; it is not closed.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> is not readable.</exception>
@@ -36,7 +36,7 @@ public static class TfjsModelReader
 
     /// <summary>Reads a <c>model.json</c> file; the weight files beside it are not opened.</summary>
     /// <param name="path">The file's path.</param>
-    /// <param name="options">The limits to read within; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
+    /// <param name="options">The limits and strictness to read with; <see langword="null"/> for <see cref="ModelReaderOptions.Default"/>.</param>
     /// <returns>The summary, the manifest's tensors and their count.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
@@ -66,7 +66,7 @@ public static class TfjsModelReader
         Json topology = root.Get("modelTopology").Object();
         string? kerasVersion = topology.OptString("keras_version");
         Json model = topology.TryGet("model_config", out Json modelConfig) ? modelConfig.Object() : topology;
-        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName, options);
+        ModelSummary summary = KerasGraph.Summarize(model, kerasVersion, fallbackName, options, out IReadOnlyList<UnsupportedLayer> unsupported);
 
         var tensors = new List<TensorInfo>();
         bool hasManifest = root.TryGet("weightsManifest", out Json manifest);
@@ -106,7 +106,7 @@ public static class TfjsModelReader
 
         try
         {
-            return new ImportedModel(ModelFileFormat.TensorFlowJs, summary, tensors, hasManifest) { Metadata = metadata };
+            return new ImportedModel(ModelFileFormat.TensorFlowJs, summary, tensors, hasManifest) { Metadata = metadata, UnsupportedLayers = unsupported };
         }
         catch (OverflowException e)
         {

@@ -13,6 +13,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     private readonly OutputShape[] outputs;
     private readonly WeightTensor[] weights;
     private IReadOnlyList<IReadOnlyList<InboundTensor>> inboundNodes = Array.Empty<IReadOnlyList<InboundTensor>>();
+    private CountBasis countBasis;
 
     /// <summary>Initializes a row.</summary>
     /// <param name="name">The layer's name, e.g. <c>lstm_1</c>; not empty.</param>
@@ -136,6 +137,36 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     /// row and is not compared by <see cref="Equals(LayerSummary)"/>.
     /// </value>
     public string? Note { get; init; }
+    /// <summary>Gets where the count comes from and whether it is exact.</summary>
+    /// <value>
+    /// Default <see cref="CountBasis.Configuration"/>. <see cref="CountBasis.StoredWeights"/> for a layer a reader counted
+    /// from the weights its file stores; <see cref="CountBasis.LowerBound"/> for a layer that could not be counted (its
+    /// <see cref="Params"/> are what could be, often 0), which makes the model's total a lower bound.
+    /// </value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: not a defined value.</exception>
+    public CountBasis CountBasis
+    {
+        get => countBasis;
+        init
+        {
+            if (value is not CountBasis.Configuration and not CountBasis.StoredWeights and not CountBasis.LowerBound)
+            {
+                Guard.ThrowOutOfRange(nameof(CountBasis), value, "must be a defined CountBasis");
+            }
+
+            countBasis = value;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the layer itself is trainable, as Keras' <c>layer.trainable</c>.</summary>
+    /// <value>
+    /// Default <see langword="true"/>; <see langword="false"/> for a frozen layer (<see cref="KerasModelBuilder.Freeze"/>,
+    /// <c>trainable: false</c> in a file). Keras 3's <c>show_trainable</c> column prints it for a layer with weights. It
+    /// usually agrees with the weights' <see cref="WeightTensor.Trainable"/> flags, but need not: a Keras 3 or TensorFlow.js
+    /// file whose wrapper (<c>Bidirectional</c>, <c>TimeDistributed</c>) alone says <c>trainable: false</c> loads with the
+    /// wrapped layer's weights trainable, and Keras prints the wrapper as not trainable.
+    /// </value>
+    public bool Trainable { get; init; } = true;
 
     /// <summary>Gets the multiply-accumulate operations of the layer for one sample at one time step.</summary>
     /// <value>
@@ -153,6 +184,8 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         && Name == other.Name
         && ClassName == other.ClassName
         && MacsPerStep == other.MacsPerStep
+        && CountBasis == other.CountBasis
+        && Trainable == other.Trainable
         && Equals(InputShape, other.InputShape)
         && outputs.SequenceEqual(other.outputs)
         && weights.SequenceEqual(other.weights)
@@ -167,10 +200,13 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         unchecked((((StringComparer.Ordinal.GetHashCode(Name) * 31) + StringComparer.Ordinal.GetHashCode(ClassName)) * 31) + Params.GetHashCode());
 
     /// <summary>Formats the row as <c>name (Class): (None, 4), 160 params</c>, followed by <c>; </c> and the <see cref="Note"/> when there is one.</summary>
-    /// <returns>A one-line description.</returns>
+    /// <returns>A one-line description; a lower bound reads <c>at least 160 params</c>, a count from stored weights <c>160 params (from stored weights)</c>.</returns>
     public override string ToString() =>
         Name + " (" + ClassName + "): " + string.Join(", ", outputs.Select(o => o.ToString())) + ", "
-        + Params.ToString(System.Globalization.CultureInfo.InvariantCulture) + " params" + (Note is null ? string.Empty : "; " + Note);
+        + (CountBasis == CountBasis.LowerBound ? "at least " : string.Empty)
+        + Params.ToString(System.Globalization.CultureInfo.InvariantCulture) + " params"
+        + (CountBasis == CountBasis.StoredWeights ? " (from stored weights)" : string.Empty)
+        + (Note is null ? string.Empty : "; " + Note);
 
     private static string NotEmpty(string value, string paramName)
     {

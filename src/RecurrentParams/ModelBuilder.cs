@@ -18,7 +18,7 @@ namespace RecurrentParams;
 /// </remarks>
 public abstract class ModelBuilder
 {
-    private readonly List<Layer> layers = [];
+    private readonly List<(Layer Layer, string[]? Inputs)> layers = [];
     private readonly HashSet<int> frozen = [];
     private readonly FormulaRegistry formulas;
     private OutputShape? input;
@@ -62,42 +62,67 @@ public abstract class ModelBuilder
 
         var names = new LayerNames();
         var rows = new List<LayerSummary>(layers.Count + 1);
+        var produced = new Dictionary<string, OutputShape>(StringComparer.Ordinal);
+        bool graph = layers.Exists(l => l.Inputs is not null);
         if (inputLayerName is not null)
         {
             rows.Add(new LayerSummary(names.Claim(inputLayerName, explicitName: true), "InputLayer", new[] { input }, Array.Empty<WeightTensor>()));
+            produced.Add(inputLayerName, input);
         }
 
         OutputShape current = input;
         Layer? previous = null;
         string? previousName = null;
+        string? previousRow = inputLayerName;
         int previousOutputs = 1;
         for (int index = 0; index < layers.Count; index++)
         {
-            Layer layer = layers[index];
+            (Layer layer, string[]? inputNames) = layers[index];
             string name = names.Claim(layer.Name ?? layer.NameBase, explicitName: layer.Name is not null);
-            var context = new LayerContext(current, name, index, Convention, formulas, baseName => names.Claim(baseName, explicitName: false), previous, previousName);
-            if (previousOutputs > 1 && Convention == Convention.Keras)
+            OutputShape[] inputs;
+            LayerContext context;
+            if (inputNames is null)
             {
-                context.Fail("receives the " + previousOutputs.ToString(CultureInfo.InvariantCulture) + " tensors '" + previousName + "' returns (return_state or merge mode None), but a sequential model passes one; set returnState: false on '" + previousName + "' or make it the last layer");
+                inputs = [current];
+                context = new LayerContext(inputs, name, index, Convention, formulas, baseName => names.Claim(baseName, explicitName: false), previous, previousName);
+                if (previousOutputs > 1 && Convention == Convention.Keras)
+                {
+                    context.Fail("receives the " + previousOutputs.ToString(CultureInfo.InvariantCulture) + " tensors '" + previousName + "' returns (return_state or merge mode None), but a sequential model passes one; set returnState: false on '" + previousName + "' or make it the last layer");
+                }
+            }
+            else
+            {
+                inputs = inputNames.Select(source => produced.TryGetValue(source, out OutputShape? shape)
+                    ? shape
+                    : throw new InvalidOperationException(string.Format(
+                        CultureInfo.InvariantCulture,
+                        "Layer '{0}' (index {1}) takes the output of '{2}', but no layer before it is named '{2}'; name a layer added earlier (or the InputLayer).",
+                        name,
+                        index,
+                        source))).ToArray();
+                context = new LayerContext(inputs, name, index, Convention, formulas, baseName => names.Claim(baseName, explicitName: false), null, null);
             }
 
             LayerResult result = layer.Build(context);
             if (layer.ShowsInSummary)
             {
-                IEnumerable<WeightTensor> weights = frozen.Contains(index)
-                    ? result.Weights.Select(w => w with { Trainable = false })
-                    : result.Weights;
-                rows.Add(new LayerSummary(name, layer.ClassName, result.Outputs, weights)
+                bool trainable = !frozen.Contains(index) && !layer.IsFrozen;
+                string[] sources = inputNames ?? (previousRow is null ? [] : [previousRow]);
+                rows.Add(new LayerSummary(name, layer.ClassName, result.Outputs, trainable ? result.Weights : LayerMath.Frozen(result.Weights))
                 {
-                    InputShape = current,
+                    InputShape = inputs[0],
                     Derivation = result.Derivation,
                     MacsPerStep = result.MacsPerStep,
+                    Trainable = trainable,
+                    InboundNodes = graph ? [sources.Select(source => new InboundTensor(source, 0, 0)).ToArray()] : [],
                 });
+                previousRow = name;
             }
 
+            produced[name] = result.Outputs[0];
+            previousName = name;
             current = result.Outputs[0];
             previous = layer;
-            previousName = name;
             previousOutputs = result.Outputs.Count;
         }
 
@@ -108,7 +133,9 @@ public abstract class ModelBuilder
     private protected abstract string InputRemedy { get; }
 
     /// <summary>Appends a layer of this builder's framework; the derived builders' <c>Add</c> overloads make the type check.</summary>
-    private protected void AddLayer(Layer layer)
+    /// <param name="layer">The layer.</param>
+    /// <param name="inputs">The names of the layers whose main outputs it takes, or <see langword="null"/> for the previous layer's.</param>
+    private protected void AddLayer(Layer layer, string[]? inputs = null)
     {
         if (input is null)
         {
@@ -121,7 +148,7 @@ public abstract class ModelBuilder
                 InputRemedy));
         }
 
-        layers.Add(layer);
+        layers.Add((layer, inputs));
     }
 
     /// <summary>Freezes the layer added last.</summary>

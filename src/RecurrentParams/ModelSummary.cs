@@ -47,6 +47,7 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         }
 
         TotalParams = checked(TrainableParams + NonTrainableParams);
+        IsLowerBound = Array.Exists(this.rows, r => r.CountBasis == CountBasis.LowerBound);
         Name = name;
         Convention = convention;
         Input = input;
@@ -96,6 +97,14 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics).</summary>
     /// <value>0 or more.</value>
     public long NonTrainableParams { get; }
+
+    /// <summary>Gets a value indicating whether the totals are lower bounds: some layer could not be counted.</summary>
+    /// <value>
+    /// <see langword="true"/> when a row's <see cref="LayerSummary.CountBasis"/> is <see cref="CountBasis.LowerBound"/> (a
+    /// layer of a model file the library does not know, without stored weights to count it from). The renderers then print
+    /// the totals as <c>≥ 1,234</c> and say how many layers are not counted.
+    /// </value>
+    public bool IsLowerBound { get; }
 
     /// <summary>Gets the multiply-accumulate operations for one sample at one time step, summed over the layers.</summary>
     /// <value>See <see cref="LayerSummary.MacsPerStep"/> for what is counted.</value>

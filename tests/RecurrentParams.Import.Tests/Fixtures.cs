@@ -17,14 +17,14 @@ internal static class Fixtures
 
     public static byte[] Bytes(string folder, string file) => File.ReadAllBytes(PathOf(folder, file));
 
-    /// <summary>The rows of <c>Fixtures/{folder}/manifest.json</c> (<c>models</c>) by id, or of keras3-models.jsonl.</summary>
+    /// <summary>The rows of <c>Fixtures/{folder}/manifest.json</c> (<c>models</c>) by id, or of keras3-models.jsonl / keras3-models-more.jsonl.</summary>
     public static IReadOnlyDictionary<string, JsonElement> Manifest(string folder) =>
         Manifests.GetOrAdd(folder, static f =>
         {
             var rows = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            if (f == "keras3")
+            if (f is "keras3" or "keras3-more")
             {
-                foreach (string line in File.ReadLines(PathOf("keras3", "keras3-models.jsonl")).Where(l => l.Length > 0))
+                foreach (string line in File.ReadLines(PathOf(f, f == "keras3" ? "keras3-models.jsonl" : "keras3-models-more.jsonl")).Where(l => l.Length > 0))
                 {
                     JsonElement row = JsonDocument.Parse(line).RootElement.Clone();
                     rows.Add(row.GetProperty("id").GetString()!, row);
@@ -57,9 +57,6 @@ internal static class Fixtures
 
     public static string? Str(this JsonElement element, string name) =>
         element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    public static bool HasUnsupported(this JsonElement row) =>
-        row.TryGetProperty("unsupported", out JsonElement u) && u.ValueKind == JsonValueKind.Array && u.GetArrayLength() > 0;
 
     public static string[] Strings(this JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 

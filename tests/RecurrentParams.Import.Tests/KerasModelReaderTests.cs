@@ -13,16 +13,14 @@ public sealed partial class KerasModelReaderTests
 {
     public static TheoryData<string> Keras3Ids => Fixtures.Ids("keras3");
 
-    public static TheoryData<string> TfjsSupportedIds => Fixtures.Ids("tfjs", row => !row.HasUnsupported());
-
-    public static TheoryData<string> TfjsUnsupportedIds => Fixtures.Ids("tfjs", row => row.HasUnsupported());
+    public static TheoryData<string> TfjsIds => Fixtures.Ids("tfjs");
 
     public static TheoryData<string> Keras2MirrorIds => Fixtures.Ids("keras2", row => row.Str("mirrors") is not null);
 
     [Fact]
     public void Fixtures_CoverEnoughModels()
     {
-        (Keras3Ids.Count + TfjsSupportedIds.Count + TfjsUnsupportedIds.Count + Keras2MirrorIds.Count).Should().BeGreaterThanOrEqualTo(40);
+        (Keras3Ids.Count + TfjsIds.Count + Keras2MirrorIds.Count).Should().BeGreaterThanOrEqualTo(40);
     }
 
     [Theory]
@@ -38,7 +36,7 @@ public sealed partial class KerasModelReaderTests
     }
 
     [Theory]
-    [MemberData(nameof(TfjsSupportedIds))]
+    [MemberData(nameof(TfjsIds))]
     public void ReadFile_TfjsToJson_MatchesTensorFlowJs(string id)
     {
         JsonElement truth = Fixtures.Manifest("tfjs")[id];
@@ -48,20 +46,6 @@ public sealed partial class KerasModelReaderTests
         AssertMatches(model.Summary, truth, compareNames: true);
         model.Summary.Name.Should().Be(truth.Str("name"));
         model.Metadata["keras_version"].Should().Be("tfjs-layers 4.22.0");
-    }
-
-    [Theory]
-    [MemberData(nameof(TfjsUnsupportedIds))]
-    public void ReadFile_TfjsWithUnsupportedLayers_NamesEveryOne(string id)
-    {
-        JsonElement truth = Fixtures.Manifest("tfjs")[id];
-
-        Action read = () => KerasModelReader.ReadFile(Fixtures.PathOf("tfjs", id + ".json"));
-
-        ModelFormatException error = read.Should().Throw<ModelFormatException>().Which;
-        error.UnsupportedLayers.Select(l => l.Name).Should().Equal(truth.GetProperty("unsupported").Strings());
-        error.Message.Should().Contain("cannot count").And.Contain(error.UnsupportedLayers[0].ClassName);
-        error.UnsupportedLayers.Should().OnlyContain(l => l.Location.StartsWith("$.config.layers[", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -2,33 +2,33 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using RecurrentParams.Keras;
 
 namespace RecurrentParams.Import.Internal;
 
-/// <summary>Turns one Keras layer config into a node: every layer the core library counts, weightless identity and merge layers; anything else is recorded as unsupported.</summary>
-internal sealed class KerasLayers
+/// <summary>
+/// Turns one layer entry of a Keras topology into a node: the layers the core library counts (recurrent layers and their
+/// wrappers here, the other families through <see cref="KerasLayerConfigs"/>), nested models, weightless layers without a
+/// core class, and, for anything else, an <see cref="UnknownNode"/> that the reading records. Applies the frozen-layer
+/// rule of the file's framework (<see cref="KerasReading.OwnerRule"/>).
+/// </summary>
+internal static class KerasLayers
 {
+    /// <summary>Weightless layers without a core class whose output is their input.</summary>
     private static readonly HashSet<string> Identity = new(StringComparer.Ordinal)
     {
-        "Activation", "Masking", "SpatialDropout1D", "GaussianNoise", "GaussianDropout", "AlphaDropout",
-        "ActivityRegularization", "ReLU", "LeakyReLU", "ELU", "Softmax",
+        "Identity", "ThresholdedReLU", "SpatialDropout3D", "Rescaling", "RandomFlip", "RandomRotation", "RandomZoom",
+        "RandomTranslation", "RandomContrast", "RandomBrightness", "InputSpec",
     };
 
-    private static readonly HashSet<string> ElementWise = new(StringComparer.Ordinal)
+    /// <summary>Layers that hold other layers: under the owner rule their own <c>trainable</c> does not reach their inner layers' weights.</summary>
+    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal)
     {
-        "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum",
+        "Bidirectional", "TimeDistributed", "RNN", "Sequential", "Functional", "Model",
     };
 
-    private readonly bool gruResetAfterDefault;
-    private readonly List<UnsupportedLayer> unsupported = [];
-
-    public KerasLayers(bool gruResetAfterDefault)
-    {
-        this.gruResetAfterDefault = gruResetAfterDefault;
-    }
-
-    public IReadOnlyList<UnsupportedLayer> UnsupportedLayers => unsupported;
+    private static readonly string[] RecurrentClasses = ["SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"];
 
     /// <summary>The layer's <c>class_name</c>: a non-empty string.</summary>
     public static string ClassOf(Json layer)
@@ -41,7 +41,7 @@ internal sealed class KerasLayers
     /// <summary>The layer's name: <c>config.name</c>, else the entry's <c>name</c>, else one made from the class.</summary>
     public static string NameOf(Json layer, string className, int index)
     {
-        if (layer.TryGet("config", out Json config) && config.Kind == System.Text.Json.JsonValueKind.Object && config.OptString("name") is { Length: > 0 } name)
+        if (layer.TryGet("config", out Json config) && config.Kind == JsonValueKind.Object && config.OptString("name") is { Length: > 0 } name)
         {
             return name;
         }
@@ -54,168 +54,214 @@ internal sealed class KerasLayers
         return className.ToLowerInvariant() + "_" + index.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Creates the node for a top-level layer, or records it as unsupported and returns <see langword="null"/>.</summary>
-    public KerasNode? Create(Json layer, string name, string className)
+    /// <summary>Creates the node of a layer entry; a layer the library cannot count becomes an <see cref="UnknownNode"/>, recorded in <paramref name="reading"/>.</summary>
+    public static KerasNode Create(Json layer, string name, string className, KerasReading reading)
     {
-        Json config = layer.Get("config").Object();
+        Json configJson = layer.Get("config");
+        if (className is "Sequential" or "Functional" or "Model")
+        {
+            bool trainable = configJson.Kind != JsonValueKind.Object || new KerasConfig(configJson).Trainable;
+            return new ModelNode(name, className, layer.Path, KerasGraph.Parse(layer, reading, name))
+            {
+                Trainable = trainable,
+                FreezeWeights = !trainable && !reading.OwnerRule,
+            };
+        }
+
+        var config = new KerasConfig(configJson);
+        if (className == "Merge" && reading.Keras1)
+        {
+            return Keras1Layers.Merge(layer, name, config, reading);
+        }
+
         if (Identity.Contains(className))
         {
-            return new IdentityNode(name, className, layer.Path);
+            return new IdentityNode(name, className, layer.Path) { Trainable = config.Trainable };
         }
 
-        if (ElementWise.Contains(className))
+        string? reason = null;
+        KerasLayer? core = null;
+        try
         {
-            return new MergeNode(name, className, layer.Path, null);
+            core = CreateCore(layer, className, config, name, reading, out reason);
         }
-
-        if (className == "Concatenate")
+        catch (ArgumentException e)
         {
-            return new MergeNode(name, className, layer.Path, config.TryGet("axis", out Json axis) ? axis.Int() : -1);
+            return Fail.At<KerasNode>(layer.Path, "the layer's configuration is not valid: " + e.Message, e);
         }
 
-        KerasLayer? core = CreateCore(layer, name, className, config);
-        return core is null ? null : new CoreNode(name, className, layer.Path, core);
+        if (core is null)
+        {
+            reading.Record(name, className, layer.Path, reason ?? "no such layer in RecurrentParams");
+            return new UnknownNode(name, className, layer.Path, reason ?? "no such layer in RecurrentParams") { Trainable = config.Trainable };
+        }
+
+        CoreNode.Inputs inputs = className switch
+        {
+            "Concatenate" or "Add" or "Subtract" or "Multiply" or "Average" or "Maximum" or "Minimum" or "Dot" or "Attention" or "AdditiveAttention" => CoreNode.Inputs.All,
+            "MultiHeadAttention" => CoreNode.Inputs.QueryValueKey,
+            _ => CoreNode.Inputs.First,
+        };
+        bool frozen = !config.Trainable;
+        return new CoreNode(name, className, layer.Path, core, inputs)
+        {
+            Trainable = config.Trainable,
+            FreezeWeights = (frozen && !(reading.OwnerRule && Wrappers.Contains(className))) || InnerFrozen(className, config),
+        };
     }
 
-    private KerasLayer? CreateCore(Json layer, string name, string className, Json config)
+    /// <summary>The core layer of a configuration, or <see langword="null"/> with the reason the library cannot count it.</summary>
+    private static KerasLayer? CreateCore(Json layer, string className, KerasConfig config, string name, KerasReading reading, out string? reason)
     {
+        reason = null;
+        if (Array.IndexOf(RecurrentClasses, className) >= 0)
+        {
+            return Recurrent(className, config, name, reading);
+        }
+
         switch (className)
         {
-            case "SimpleRNN":
-                return Recurrent(CellType.SimpleRnn, config, config, name);
-            case "LSTM":
-                return Recurrent(CellType.Lstm, config, config, name);
-            case "GRU":
-                return Recurrent(CellType.Gru, config, config, name);
-            case "CuDNNLSTM":
-                return Recurrent(CellType.CuDnnLstm, config, config, name);
-            case "CuDNNGRU":
-                return Recurrent(CellType.CuDnnGru, config, config, name);
             case "RNN":
-                return GenericRnn(layer, config, name);
+                return GenericRnn(config, name, reading, out reason);
             case "Bidirectional":
-                return Bidirectional(layer, config, name);
+                return Bidirectional(config, name, reading, out reason);
             case "TimeDistributed":
-                return TimeDistributed(config, name);
+                return TimeDistributed(config, name, reading, out reason);
+            case "TimeDistributedDense":
+                return Keras1Layers.TimeDistributedDense(config, name);
             case "Dense":
-                return NoLora(layer, name, className, config) ? new Dense(config.Get("units").Size(), config.OptBool("use_bias", true), name) : null;
+                return Lora(config, out reason) ? null : new Dense(config.Size("units", "output_dim"), config.Bool("use_bias", config.Bool("bias", true)), name);
             case "Embedding":
-                return NoLora(layer, name, className, config) ? new Embedding(config.Get("input_dim").Size(), config.Get("output_dim").Size(), name) : null;
-            case "Conv1D":
-                return Conv1D(layer, name, config);
-            case "ConvLSTM2D":
-                return ConvLstm2D(layer, name, config);
+                return Lora(config, out reason) ? null : new Embedding(config.Size("input_dim"), config.Size("output_dim"), name);
             case "BatchNormalization":
-                return BatchNormalization(layer, name, config);
+                return BatchNormalization(config, name, out reason);
             case "LayerNormalization":
                 return LayerNormalization(config, name);
-            case "Dropout":
-                return new Dropout(Rate(config.Get("rate")), name);
-            case "Flatten":
-                return ChannelsLast(layer, name, className, config) ? new Flatten(name) : null;
-            case "RepeatVector":
-                return new RepeatVector(config.Get("n").Size(), name);
-            case "GlobalAveragePooling1D":
-                if (config.OptBool("keepdims", false))
-                {
-                    return Unsupported(layer, name, className, "keepdims=True is not modelled");
-                }
-
-                return ChannelsLast(layer, name, className, config) ? new GlobalAveragePooling1D(name) : null;
-            case "MaxPooling1D":
-                return ChannelsLast(layer, name, className, config)
-                    ? new MaxPooling1D(
-                        config.Get("pool_size").Single().Size(),
-                        config.TryGet("strides", out Json strides) ? strides.Single().Size() : null,
-                        Padding(config, allowCausal: false),
-                        name)
-                    : null;
+            case "Merge":
+                reason = "the Keras 1 Merge layer is read in files written by Keras 1";
+                return null;
+            case "StackedRNNCells":
+                reason = "stacked cells are read inside an RNN layer";
+                return null;
             default:
-                string reason = className switch
-                {
-                    "StackedRNNCells" => "stacked cells in one RNN layer are not modelled",
-                    "Sequential" or "Functional" or "Model" => "a nested model is not summarized; summarize it on its own",
-                    "Lambda" => "a Lambda layer's output shape cannot be known from its config",
-                    _ => "no such layer in RecurrentParams",
-                };
-                return Unsupported(layer, name, className, reason);
+                return KerasLayerConfigs.Create(className, config, name);
         }
     }
 
-    private static double Rate(Json rate)
+    /// <summary>
+    /// Whether the layer an RNN or TimeDistributed holds is frozen by its own configuration (a cell, the wrapped layer): every
+    /// framework builds it from that configuration, and its weights are all the wrapper has.
+    /// </summary>
+    private static bool InnerFrozen(string className, KerasConfig config) =>
+        className is "RNN" or "TimeDistributed" && config.TryGet(out Json inner, className == "RNN" ? "cell" : "layer") && inner.Kind == JsonValueKind.Object
+        && inner.TryGet("config", out Json innerConfig) && innerConfig.Kind == JsonValueKind.Object && !new KerasConfig(innerConfig).Trainable;
+
+    private static Recurrent Recurrent(string className, KerasConfig config, string name, KerasReading reading) =>
+        Recurrent(className, config, config, name, reading);
+
+    private static Recurrent Recurrent(string className, KerasConfig layerConfig, KerasConfig cellConfig, string name, KerasReading reading)
     {
-        double value = rate.Double();
-        if (!(value >= 0 && value < 1))
+        CellType cell = className switch
         {
-            throw Fail.Error(rate.Path, "expected a rate in [0, 1) but found " + rate.Describe());
-        }
-
-        return value;
-    }
-
-    private Recurrent Recurrent(CellType cell, Json layerConfig, Json cellConfig, string name)
-    {
-        bool resetAfter = cell == CellType.Gru ? cellConfig.OptBool("reset_after", gruResetAfterDefault) : true;
+            "SimpleRNN" => CellType.SimpleRnn,
+            "LSTM" => CellType.Lstm,
+            "GRU" => CellType.Gru,
+            "CuDNNLSTM" => CellType.CuDnnLstm,
+            _ => CellType.CuDnnGru,
+        };
+        bool resetAfter = cell != CellType.Gru || cellConfig.Bool("reset_after", reading.GruResetAfterDefault);
         return new Recurrent(
             cell,
-            cellConfig.Get("units").Size(),
-            layerConfig.OptBool("return_sequences", false),
-            layerConfig.OptBool("return_state", false),
-            cellConfig.OptBool("use_bias", true),
+            cellConfig.Size("units", "output_dim"),
+            layerConfig.Bool("return_sequences", false),
+            layerConfig.Bool("return_state", false),
+            cellConfig.Bool("use_bias", true),
             resetAfter,
-            name);
-    }
-
-    private Recurrent? GenericRnn(Json layer, Json config, string name)
-    {
-        if (!config.TryGet("cell", out Json cell) || cell.Kind != System.Text.Json.JsonValueKind.Object)
+            name)
         {
-            return (Recurrent?)Unsupported(layer, name, "RNN", "an RNN over a list of cells (StackedRNNCells) is not modelled");
-        }
-
-        string cellClass = ClassOf(cell);
-        CellType? type = cellClass switch
-        {
-            "SimpleRNNCell" => CellType.SimpleRnn,
-            "LSTMCell" => CellType.Lstm,
-            "GRUCell" => CellType.Gru,
-            _ => null,
+            Trainable = cellConfig.Trainable,
         };
-        if (type is null)
-        {
-            return (Recurrent?)Unsupported(layer, name, "RNN", "the cell '" + cellClass + "' is not one of SimpleRNNCell, LSTMCell, GRUCell");
-        }
-
-        return Recurrent(type, config, cell.Get("config").Object(), name);
     }
 
-    private KerasLayer? Bidirectional(Json layer, Json config, string name)
+    /// <summary>A cell class (<c>LSTMCell</c>) as the recurrent class it steps (<c>LSTM</c>), or <see langword="null"/>.</summary>
+    private static string? CellLayer(string cellClass) => cellClass switch
+    {
+        "SimpleRNNCell" => "SimpleRNN",
+        "LSTMCell" => "LSTM",
+        "GRUCell" => "GRU",
+        _ => null,
+    };
+
+    /// <summary>
+    /// An RNN over one cell (a recurrent layer) or over a stack of cells (<c>StackedRNNCells</c>, or a list of cells, as
+    /// TensorFlow.js and Keras 2 also write it).
+    /// </summary>
+    private static KerasLayer? GenericRnn(KerasConfig config, string name, KerasReading reading, out string? reason)
+    {
+        reason = null;
+        Json cell = config.Get("cell");
+        IEnumerable<Json> cells;
+        if (cell.Kind == JsonValueKind.Array)
+        {
+            cells = cell.Items();
+        }
+        else if (ClassOf(cell.Object()) == "StackedRNNCells")
+        {
+            cells = new KerasConfig(cell.Get("config")).Get("cells").Items();
+        }
+        else
+        {
+            string cellClass = ClassOf(cell);
+            string? layerClass = CellLayer(cellClass);
+            if (layerClass is null)
+            {
+                reason = "the cell '" + cellClass + "' is not one of SimpleRNNCell, LSTMCell, GRUCell";
+                return null;
+            }
+
+            return Recurrent(layerClass, config, new KerasConfig(cell.Get("config")), name, reading);
+        }
+
+        var stack = new List<RecurrentCell>();
+        foreach (Json item in cells)
+        {
+            string cellClass = ClassOf(item.Object());
+            string? layerClass = CellLayer(cellClass);
+            if (layerClass is null)
+            {
+                reason = "the cell '" + cellClass + "' is not one of SimpleRNNCell, LSTMCell, GRUCell";
+                return null;
+            }
+
+            Recurrent one = Recurrent(layerClass, config, new KerasConfig(item.Get("config")), name, reading);
+            stack.Add(new RecurrentCell(one.CellType, one.Units, one.UseBias, one.ResetAfter));
+        }
+
+        return stack.Count == 0 ? Fail.At<KerasLayer>(config.Path, "expected at least one cell") : new Rnn(stack, config.Bool("return_sequences", false), config.Bool("return_state", false), name);
+    }
+
+    private static Bidirectional? Bidirectional(KerasConfig config, string name, KerasReading reading, out string? reason)
     {
         Json inner = config.Get("layer").Object();
-        string innerClass = ClassOf(inner);
-        if (innerClass is not ("SimpleRNN" or "LSTM" or "GRU" or "CuDNNLSTM" or "CuDNNGRU" or "RNN"))
+        Recurrent? forward = InnerRecurrent(inner, reading, out reason);
+        if (forward is null)
         {
-            return Unsupported(layer, name, "Bidirectional", "it wraps '" + innerClass + "'; only SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU and RNN are modelled");
-        }
-
-        Recurrent? recurrent = InnerRecurrent(inner, innerClass);
-        if (recurrent is null)
-        {
+            reason = "it wraps '" + ClassOf(inner) + "': " + reason;
             return null;
         }
 
-        if (config.TryGet("backward_layer", out Json backward))
+        if (config.TryGet(out Json backward, "backward_layer"))
         {
-            string backwardClass = ClassOf(backward.Object());
-            Recurrent? back = backwardClass is "SimpleRNN" or "LSTM" or "GRU" or "CuDNNLSTM" or "CuDNNGRU" or "RNN" ? InnerRecurrent(backward, backwardClass) : null;
-            if (back is null || back.CellType != recurrent.CellType || back.Units != recurrent.Units || back.UseBias != recurrent.UseBias || back.ResetAfter != recurrent.ResetAfter)
+            Recurrent? back = InnerRecurrent(backward.Object(), reading, out _);
+            if (back is null || back.CellType != forward.CellType || back.Units != forward.Units || back.UseBias != forward.UseBias || back.ResetAfter != forward.ResetAfter)
             {
-                return Unsupported(layer, name, "Bidirectional", "its backward_layer differs from the forward layer");
+                reason = "its backward_layer differs from the forward layer";
+                return null;
             }
         }
 
         MergeMode mode = MergeMode.Concat;
-        if (config.TryGet("merge_mode", out Json merge))
+        if (config.TryGet(out Json merge, "merge_mode"))
         {
             mode = merge.String() switch
             {
@@ -226,95 +272,64 @@ internal sealed class KerasLayers
                 _ => Fail.At<MergeMode>(merge.Path, "expected merge_mode concat, sum, mul, ave or null but found " + merge.Describe()),
             };
         }
-        else if (config.Element.TryGetProperty("merge_mode", out _))
+        else if (config.Present("merge_mode"))
         {
             mode = MergeMode.None;
         }
 
-        return new Bidirectional(recurrent, mode, name);
+        return new Bidirectional(forward, mode, name);
     }
 
-    /// <summary>The recurrent layer a wrapper holds (SimpleRNN, LSTM, GRU, a cuDNN layer, or RNN over a cell); null when unsupported (recorded).</summary>
-    private Recurrent? InnerRecurrent(Json inner, string innerClass)
+    /// <summary>The recurrent layer a Bidirectional wrapper holds (a recurrent class, or RNN over one cell); null with the reason otherwise.</summary>
+    private static Recurrent? InnerRecurrent(Json inner, KerasReading reading, out string? reason)
     {
-        Json innerConfig = inner.Get("config").Object();
+        string innerClass = ClassOf(inner);
+        var innerConfig = new KerasConfig(inner.Get("config"));
         string innerName = NameOf(inner, innerClass, 0);
-        return innerClass switch
+        if (Array.IndexOf(RecurrentClasses, innerClass) >= 0)
         {
-            "SimpleRNN" => Recurrent(CellType.SimpleRnn, innerConfig, innerConfig, innerName),
-            "LSTM" => Recurrent(CellType.Lstm, innerConfig, innerConfig, innerName),
-            "GRU" => Recurrent(CellType.Gru, innerConfig, innerConfig, innerName),
-            "CuDNNLSTM" => Recurrent(CellType.CuDnnLstm, innerConfig, innerConfig, innerName),
-            "CuDNNGRU" => Recurrent(CellType.CuDnnGru, innerConfig, innerConfig, innerName),
-            _ => GenericRnn(inner, innerConfig, innerName),
-        };
+            reason = null;
+            return Recurrent(innerClass, innerConfig, innerName, reading);
+        }
+
+        if (innerClass == "RNN" && GenericRnn(innerConfig, innerName, reading, out reason) is Recurrent rnn)
+        {
+            return rnn;
+        }
+
+        reason = "only SimpleRNN, LSTM, GRU, CuDNNLSTM, CuDNNGRU and RNN over one cell are modelled";
+        return null;
     }
 
-    private TimeDistributed? TimeDistributed(Json config, string name)
+    private static TimeDistributed? TimeDistributed(KerasConfig config, string name, KerasReading reading, out string? reason)
     {
+        reason = null;
         Json inner = config.Get("layer").Object();
         string innerClass = ClassOf(inner);
-        Json innerConfig = inner.Get("config").Object();
+        var innerConfig = new KerasConfig(inner.Get("config"));
         string innerName = NameOf(inner, innerClass, 0);
-        if (Identity.Contains(innerClass))
+        KerasLayer? core = Identity.Contains(innerClass)
+            ? new Activation("linear", innerName)
+            : CreateCore(inner, innerClass, innerConfig, innerName, reading, out reason);
+        if (core is null)
         {
-            return new TimeDistributed(new Dropout(0, innerName), name);
-        }
-
-        KerasLayer? core = CreateCore(inner, innerName, innerClass, innerConfig);
-        return core is null ? null : new TimeDistributed(core, name);
-    }
-
-    private Conv1D? Conv1D(Json layer, string name, Json config)
-    {
-        if (!ChannelsLast(layer, name, "Conv1D", config) || !OnlyOnes(layer, name, "Conv1D", config, "dilation_rate") || !OnlyOnes(layer, name, "Conv1D", config, "groups"))
-        {
+            reason = "it wraps '" + innerClass + "': " + (reason ?? "no such layer in RecurrentParams");
             return null;
         }
 
-        return new Conv1D(
-            config.Get("filters").Size(),
-            config.Get("kernel_size").Single().Size(),
-            config.TryGet("strides", out Json strides) ? strides.Single().Size() : 1,
-            Padding(config, allowCausal: true),
-            config.OptBool("use_bias", true),
-            name);
+        return new TimeDistributed(core, name);
     }
 
-    private KerasLayer? ConvLstm2D(Json layer, string name, Json config)
+    private static BatchNormalization? BatchNormalization(KerasConfig config, string name, out string? reason)
     {
-        if (!ChannelsLast(layer, name, "ConvLSTM2D", config) || !OnlyOnes(layer, name, "ConvLSTM2D", config, "dilation_rate"))
-        {
-            return null;
-        }
-
-        if (config.OptBool("return_state", false))
-        {
-            return Unsupported(layer, name, "ConvLSTM2D", "return_state=True is not modelled");
-        }
-
-        (int kernelRows, int kernelCols) = Pair(config.Get("kernel_size"));
-        (int strideRows, int strideCols) = config.TryGet("strides", out Json strides) ? Pair(strides) : (1, 1);
-        return new ConvLstm2D(
-            config.Get("filters").Size(),
-            kernelRows,
-            kernelCols,
-            Padding(config, allowCausal: false),
-            config.OptBool("return_sequences", false),
-            config.OptBool("use_bias", true),
-            strideRows,
-            strideCols,
-            name);
-    }
-
-    private KerasLayer? BatchNormalization(Json layer, string name, Json config)
-    {
+        reason = null;
         int axis = -1;
-        if (config.TryGet("axis", out Json axisJson))
+        if (config.TryGet(out Json axisJson, "axis"))
         {
-            if (axisJson.Kind == System.Text.Json.JsonValueKind.Array && axisJson.Length != 1)
+            if (axisJson.Kind == JsonValueKind.Array && axisJson.Length != 1)
             {
-                return Unsupported(layer, name, "BatchNormalization", "normalizing over several axes is not modelled");
+                reason = "normalizing over several axes is not modelled";
+                return null;
             }
 
             axis = axisJson.Single().Int();
@@ -324,15 +339,15 @@ internal sealed class KerasLayers
             }
         }
 
-        return new BatchNormalization(config.OptBool("center", true), config.OptBool("scale", true), axis, name);
+        return new BatchNormalization(config.Bool("center", true), config.Bool("scale", true), axis, name);
     }
 
-    private static LayerNormalization LayerNormalization(Json config, string name)
+    private static LayerNormalization LayerNormalization(KerasConfig config, string name)
     {
         var axes = new List<int>();
-        if (config.TryGet("axis", out Json axis))
+        if (config.TryGet(out Json axis, "axis"))
         {
-            if (axis.Kind == System.Text.Json.JsonValueKind.Array)
+            if (axis.Kind == JsonValueKind.Array)
             {
                 axes.AddRange(axis.Items().Select(a => a.Int()));
             }
@@ -347,78 +362,14 @@ internal sealed class KerasLayers
             }
         }
 
-        bool rms = config.OptBool("rms_scaling", false);
-        return new LayerNormalization(config.OptBool("center", true) && !rms, config.OptBool("scale", true) || rms, axes, name);
+        bool rms = config.Bool("rms_scaling", false);
+        return new LayerNormalization(config.Bool("center", true) && !rms, config.Bool("scale", true) || rms, axes, name);
     }
 
-    private static Padding Padding(Json config, bool allowCausal)
+    /// <summary>Keras 3's LoRA (<c>lora_rank</c> above 0) adds weights and freezes the kernel: not modelled.</summary>
+    private static bool Lora(KerasConfig config, out string? reason)
     {
-        if (!config.TryGet("padding", out Json padding))
-        {
-            return RecurrentParams.Padding.Valid;
-        }
-
-        return padding.String().ToLowerInvariant() switch
-        {
-            "valid" => RecurrentParams.Padding.Valid,
-            "same" => RecurrentParams.Padding.Same,
-            "causal" when allowCausal => RecurrentParams.Padding.Causal,
-            _ => Fail.At<Padding>(padding.Path, "expected padding valid or same" + (allowCausal ? " or causal" : string.Empty) + " but found " + padding.Describe()),
-        };
-    }
-
-    private static (int First, int Second) Pair(Json value)
-    {
-        if (value.Kind == System.Text.Json.JsonValueKind.Array)
-        {
-            if (value.Length != 2)
-            {
-                throw Fail.Error(value.Path, "expected two values but found " + value.Length.ToString(CultureInfo.InvariantCulture));
-            }
-
-            return (value[0].Size(), value[1].Size());
-        }
-
-        int both = value.Size();
-        return (both, both);
-    }
-
-    private bool ChannelsLast(Json layer, string name, string className, Json config)
-    {
-        if (config.OptString("data_format") is string format && format != "channels_last")
-        {
-            Unsupported(layer, name, className, "data_format '" + format + "' is not modelled; only channels_last");
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool OnlyOnes(Json layer, string name, string className, Json config, string key)
-    {
-        if (config.TryGet(key, out Json value) && (value.Kind == System.Text.Json.JsonValueKind.Array ? value.Items().Any(v => v.Long() != 1) : value.Long() != 1))
-        {
-            Unsupported(layer, name, className, key + " other than 1 is not modelled");
-            return false;
-        }
-
-        return true;
-    }
-
-    private bool NoLora(Json layer, string name, string className, Json config)
-    {
-        if (config.TryGet("lora_rank", out Json rank) && rank.Long() > 0)
-        {
-            Unsupported(layer, name, className, "LoRA weights (lora_rank) are not modelled");
-            return false;
-        }
-
-        return true;
-    }
-
-    private KerasLayer? Unsupported(Json layer, string name, string className, string reason)
-    {
-        unsupported.Add(new UnsupportedLayer(name, className, layer.Path, reason));
-        return null;
+        reason = config.TryGet(out Json rank, "lora_rank") && rank.Long() > 0 ? "LoRA weights (lora_rank) are not modelled" : null;
+        return reason is not null;
     }
 }

@@ -50,9 +50,20 @@ internal static class LayerMath
             total = checked(total + weight.Count);
         }
 
-        string expression = string.Join(" + ", weights.Select(w => string.Join("·", w.Shape.Dimensions.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
+        string expression = string.Join(" + ", weights.Select(w => w.Shape.Rank == 0 ? "1" : string.Join("·", w.Shape.Dimensions.Select(d => d.ToString(CultureInfo.InvariantCulture)))));
         return new Derivation(subject, new[] { new DerivationTerm(string.Empty, new[] { expression }, total) });
     }
+
+    /// <summary>The weights of a frozen layer: every one non-trainable, as Keras' <c>layer.trainable = False</c> leaves them.</summary>
+    public static IReadOnlyList<WeightTensor> Frozen(IEnumerable<WeightTensor> weights) =>
+        weights.Select(w => w.Trainable ? w with { Trainable = false } : w).ToArray();
+
+    /// <summary>The weights of a layer inside a wrapper or a nested model: frozen when the inner layer is.</summary>
+    public static IReadOnlyList<WeightTensor> Inner(Keras.KerasLayer layer, IReadOnlyList<WeightTensor> weights) =>
+        layer.Trainable ? weights : Frozen(weights);
+
+    /// <summary>The result of a layer without weights.</summary>
+    public static Layers.LayerResult NoWeights(OutputShape output) => new(new[] { output }, Array.Empty<WeightTensor>());
 
     /// <summary>Sum of the element counts of the given weights.</summary>
     public static long Sum(IEnumerable<WeightTensor> weights)

@@ -50,7 +50,7 @@ public sealed class Bidirectional : KerasLayer
         string inner = context.ClaimName(Layer.Name ?? Layer.NameBase);
         LayerSpec spec = Layer.Spec(context);
         IParameterFormula formula = Layer.Formula(context);
-        IReadOnlyList<WeightTensor> one = formula.GetWeights(spec);
+        IReadOnlyList<WeightTensor> one = LayerMath.Inner(Layer, formula.GetWeights(spec));
         WeightTensor[] weights = one.Select(w => w with { Path = "forward_" + inner + "/" + w.Path })
             .Concat(one.Select(w => w with { Path = "backward_" + inner + "/" + w.Path }))
             .ToArray();

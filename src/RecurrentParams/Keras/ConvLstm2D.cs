@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
 using RecurrentParams.Layers;
 
@@ -9,39 +7,37 @@ namespace RecurrentParams.Keras;
 
 /// <summary>Keras' <c>ConvLSTM2D</c>: an LSTM whose gates are 2-D convolutions, over <c>(batch, time, rows, cols, channels)</c>.</summary>
 /// <remarks>
-/// Weights: kernel <c>(kh, kw, c, 4f)</c>, recurrent_kernel <c>(kh, kw, f, 4f)</c>, bias <c>(4f,)</c>:
-/// <c>4f·(kh·kw·(c + f) + 1)</c>. Output <c>(batch, [time,] rows', cols', f)</c>, rows' and cols' as a convolution's.
-/// Source: Keras 3 <c>keras/src/layers/rnn/conv_lstm.py</c>. Instances are immutable and thread-safe.
+/// Weights: kernel <c>(k..., c, 4f)</c>, recurrent_kernel <c>(k..., f, 4f)</c>, bias <c>(4f,)</c>: <c>4f·(K·(c + f) + 1)</c>
+/// with K the kernel's volume. Each step's spatial lengths are a convolution's (the recurrent convolution always pads
+/// same). Output <c>(batch, [time,] spatial'..., f)</c>; with <see cref="ReturnState"/> the states h and c follow. Source:
+/// Keras 3 <c>keras/src/layers/rnn/conv_lstm.py</c>. Instances are immutable and thread-safe.
 /// </remarks>
 public sealed class ConvLstm2D : KerasLayer
 {
+    private readonly ConvWindow window;
+
     /// <summary>Initializes the layer.</summary>
     /// <param name="filters">Keras <c>filters</c>, at least 1.</param>
-    /// <param name="kernelRows">First element of Keras <c>kernel_size</c>, at least 1.</param>
-    /// <param name="kernelCols">Second element of Keras <c>kernel_size</c>, at least 1.</param>
-    /// <param name="padding">Keras <c>padding</c>: valid or same.</param>
+    /// <param name="kernelSize">Keras <c>kernel_size</c>: one size for every axis or one per axis, each at least 1.</param>
+    /// <param name="strides">Keras <c>strides</c> of the input convolution, one for every axis or one per axis; <see langword="null"/> for 1.</param>
+    /// <param name="padding">Keras <c>padding</c> of the input convolution: valid or same.</param>
+    /// <param name="dilationRate">Keras <c>dilation_rate</c>, one for every axis or one per axis; <see langword="null"/> for 1.</param>
     /// <param name="returnSequences">Keras <c>return_sequences</c>.</param>
+    /// <param name="returnState">Keras <c>return_state</c>: also return the final states h and c.</param>
     /// <param name="useBias">Keras <c>use_bias</c>.</param>
-    /// <param name="strideRows">First element of Keras <c>strides</c>, at least 1.</param>
-    /// <param name="strideCols">Second element of Keras <c>strides</c>, at least 1.</param>
+    /// <param name="dataFormat">Keras <c>data_format</c>.</param>
     /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1, or <paramref name="padding"/> is causal.</exception>
-    public ConvLstm2D(int filters, int kernelRows, int kernelCols, Padding padding = Padding.Valid, bool returnSequences = false, bool useBias = true, int strideRows = 1, int strideCols = 1, string? name = null)
+    /// <exception cref="ArgumentNullException">A required list is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1, or an enum value is not defined (causal padding included).</exception>
+    /// <exception cref="ArgumentException">A per-axis list has the wrong length, or both strides and dilation are above 1.</exception>
+    public ConvLstm2D(int filters, IReadOnlyList<int> kernelSize, IReadOnlyList<int>? strides = null, Padding padding = Padding.Valid, IReadOnlyList<int>? dilationRate = null, bool returnSequences = false, bool returnState = false, bool useBias = true, DataFormat dataFormat = DataFormat.ChannelsLast, string? name = null)
         : base("ConvLSTM2D", name)
     {
         Guard.Positive(filters, nameof(filters));
-        Guard.Positive(kernelRows, nameof(kernelRows));
-        Guard.Positive(kernelCols, nameof(kernelCols));
-        RejectCausal(padding);
-        Guard.Positive(strideRows, nameof(strideRows));
-        Guard.Positive(strideCols, nameof(strideCols));
-        StrideRows = strideRows;
-        StrideCols = strideCols;
+        window = new ConvWindow(2, Guard.NotNull(kernelSize, nameof(kernelSize)), strides, dilationRate, padding, dataFormat, 1, nameof(kernelSize), nameof(strides));
         Filters = filters;
-        KernelRows = kernelRows;
-        KernelCols = kernelCols;
-        Padding = padding;
         ReturnSequences = returnSequences;
+        ReturnState = returnState;
         UseBias = useBias;
     }
 
@@ -49,75 +45,39 @@ public sealed class ConvLstm2D : KerasLayer
     /// <value>At least 1.</value>
     public int Filters { get; }
 
-    /// <summary>Gets the kernel height.</summary>
-    /// <value>At least 1.</value>
-    public int KernelRows { get; }
+    /// <summary>Gets the kernel size of each axis (rows, cols).</summary>
+    /// <value>2 sizes.</value>
+    public IReadOnlyList<int> KernelSize => Array.AsReadOnly(window.Kernel);
 
-    /// <summary>Gets the kernel width.</summary>
-    /// <value>At least 1.</value>
-    public int KernelCols { get; }
+    /// <summary>Gets the stride of each axis of the input convolution.</summary>
+    /// <value>2 strides.</value>
+    public IReadOnlyList<int> Strides => Array.AsReadOnly(window.Strides);
 
-    /// <summary>Gets the vertical stride of the input convolution.</summary>
-    /// <value>At least 1.</value>
-    public int StrideRows { get; }
-
-    /// <summary>Gets the horizontal stride of the input convolution.</summary>
-    /// <value>At least 1.</value>
-    public int StrideCols { get; }
+    /// <summary>Gets the dilation rate of each axis.</summary>
+    /// <value>2 rates.</value>
+    public IReadOnlyList<int> DilationRate => Array.AsReadOnly(window.Dilation);
 
     /// <summary>Gets the padding of the input convolution (the recurrent one always pads same).</summary>
     /// <value>Valid or same.</value>
-    public Padding Padding { get; }
+    public Padding Padding => window.Padding;
+
+    /// <summary>Gets where the channels axis is.</summary>
+    /// <value>Keras <c>data_format</c>.</value>
+    public DataFormat DataFormat => window.Format;
 
     /// <summary>Gets a value indicating whether every time step is returned.</summary>
     /// <value>Keras <c>return_sequences</c>.</value>
     public bool ReturnSequences { get; }
 
+    /// <summary>Gets a value indicating whether the final states are returned too.</summary>
+    /// <value>Keras <c>return_state</c>.</value>
+    public bool ReturnState { get; }
+
     /// <summary>Gets a value indicating whether the layer has a bias.</summary>
     /// <value>Keras <c>use_bias</c>.</value>
     public bool UseBias { get; }
 
-    internal static void RejectCausal(Padding padding)
-    {
-        if (padding is not Padding.Valid and not Padding.Same)
-        {
-            Guard.ThrowOutOfRange(nameof(padding), padding, "must be Padding.Valid or Padding.Same (causal padding is for Conv1D)");
-        }
-    }
-
     /// <inheritdoc/>
-    public override LayerResult Build(LayerContext context)
-    {
-        Guard.NotNull(context, nameof(context));
-        context.ExpectRank(5, "a sequence of images (batch, time, rows, cols, channels)");
-        long channels = context.ExpectKnown(-1, "the number of channels");
-        long gates = checked(4L * Filters);
-        var weights = new List<WeightTensor>
-        {
-            new("kernel", "conv_lstm_cell/kernel", new TensorShape(KernelRows, KernelCols, channels, gates)),
-            new("recurrent_kernel", "conv_lstm_cell/recurrent_kernel", new TensorShape(KernelRows, KernelCols, Filters, gates)),
-        };
-        if (UseBias)
-        {
-            weights.Add(new WeightTensor("bias", "conv_lstm_cell/bias", new TensorShape(gates)));
-        }
-
-        OutputShape input = context.Input;
-        long? rows = LayerMath.WindowOutput(input[2], KernelRows, StrideRows, Padding);
-        long? cols = LayerMath.WindowOutput(input[3], KernelCols, StrideCols, Padding);
-        if (rows == 0 || cols == 0)
-        {
-            context.Fail(string.Format(CultureInfo.InvariantCulture, "has a {0}×{1} kernel larger than its {2}×{3} input; use padding Same or a smaller kernel", KernelRows, KernelCols, input[2], input[3]));
-        }
-
-        OutputShape output = ReturnSequences
-            ? new OutputShape(input[0], input[1], rows, cols, Filters)
-            : new OutputShape(input[0], rows, cols, Filters);
-        long positions = rows is long r && cols is long c ? checked(r * c) : 0;
-        return new LayerResult(new[] { output }, weights)
-        {
-            Derivation = LayerMath.FromWeights(string.Format(CultureInfo.InvariantCulture, "ConvLSTM2D(filters={0}, kernel_size=({1}, {2})) on {3} channels", Filters, KernelRows, KernelCols, channels), weights),
-            MacsPerStep = checked((weights[0].Count + weights[1].Count) * positions),
-        };
-    }
+    public override LayerResult Build(LayerContext context) =>
+        window.ConvLstm(Guard.NotNull(context, nameof(context)), "ConvLSTM2D", Filters, ReturnSequences, ReturnState, UseBias);
 }

@@ -26,8 +26,19 @@ public abstract class KerasLayer : Layer
     {
     }
 
+    /// <summary>Gets a value indicating whether the layer is trained, as Keras' <c>trainable</c>; set it to <see langword="false"/> to freeze the layer.</summary>
+    /// <value>
+    /// Default <see langword="true"/>. A frozen layer's weights count as non-trainable, and so do those of every layer it
+    /// wraps or nests, as Keras' <c>layer.trainable = False</c> freezes a layer and its sublayers. Use it with an object
+    /// initializer: <c>new Recurrent(CellType.Lstm, 4) { Trainable = false }</c>.
+    /// </value>
+    public bool Trainable { get; init; } = true;
+
     /// <inheritdoc/>
     internal sealed override Convention Convention => Convention.Keras;
+
+    /// <inheritdoc/>
+    internal sealed override bool IsFrozen => !Trainable;
 
     /// <summary>Tells a user how to make this layer return a sequence, when a following layer needs one (a recurrent layer before another).</summary>
     /// <param name="name">This layer's resolved name.</param>

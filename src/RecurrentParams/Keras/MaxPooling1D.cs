@@ -1,49 +1,50 @@
 using System;
-using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
 using RecurrentParams.Layers;
 
 namespace RecurrentParams.Keras;
 
-/// <summary>Keras' <c>MaxPooling1D</c>: the maximum over windows of time, <c>(batch, time, channels)</c> to <c>(batch, time', channels)</c>.</summary>
-/// <remarks>No weights. time' as for <see cref="Conv1D"/> with the pool as kernel; strides default to the pool size. Instances are immutable and thread-safe.</remarks>
+/// <summary>Keras' <c>MaxPooling1D</c>: the maximum over windows of <c>(batch, steps, channels)</c>, channels kept.</summary>
+/// <remarks>
+/// No weights. Each spatial length n becomes ⌊(n − p) / s⌋ + 1 with valid padding, ⌈n / s⌉ with same. Source: Keras 3
+/// <c>keras/src/layers/pooling/base_pooling.py</c> and <c>compute_pooling_output_shape</c>. Instances are immutable and thread-safe.
+/// </remarks>
 public sealed class MaxPooling1D : KerasLayer
 {
+    private readonly ConvWindow window;
+
     /// <summary>Initializes the layer.</summary>
     /// <param name="poolSize">Keras <c>pool_size</c>, at least 1.</param>
     /// <param name="strides">Keras <c>strides</c>, at least 1, or <see langword="null"/> for <paramref name="poolSize"/>.</param>
-    /// <param name="padding">Keras <c>padding</c>.</param>
+    /// <param name="padding">Keras <c>padding</c>: valid or same.</param>
+    /// <param name="dataFormat">Keras <c>data_format</c>.</param>
     /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
-    public MaxPooling1D(int poolSize = 2, int? strides = null, Padding padding = Padding.Valid, string? name = null)
+    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1, or an enum value is not defined (causal padding included).</exception>
+    /// <exception cref="ArgumentException">A per-axis list has the wrong length.</exception>
+    public MaxPooling1D(int poolSize = 2, int? strides = null, Padding padding = Padding.Valid, DataFormat dataFormat = DataFormat.ChannelsLast, string? name = null)
         : base("MaxPooling1D", name)
     {
         Guard.Positive(poolSize, nameof(poolSize));
         Guard.Positive(strides ?? poolSize, nameof(strides));
-        ConvLstm2D.RejectCausal(padding);
-        PoolSize = poolSize;
-        Strides = strides ?? poolSize;
-        Padding = padding;
+        window = new ConvWindow(1, [poolSize], [strides ?? poolSize], null, padding, dataFormat, 2, nameof(poolSize), nameof(strides));
     }
 
     /// <summary>Gets the window length.</summary>
     /// <value>At least 1.</value>
-    public int PoolSize { get; }
+    public int PoolSize => window.Kernel[0];
 
     /// <summary>Gets the stride.</summary>
-    /// <value>At least 1.</value>
-    public int Strides { get; }
+    /// <value>At least 1; the pool size unless given.</value>
+    public int Strides => window.Strides[0];
 
     /// <summary>Gets the padding.</summary>
     /// <value>Valid or same.</value>
-    public Padding Padding { get; }
+    public Padding Padding => window.Padding;
+
+    /// <summary>Gets where the channels axis is.</summary>
+    /// <value>Keras <c>data_format</c>.</value>
+    public DataFormat DataFormat => window.Format;
 
     /// <inheritdoc/>
-    public override LayerResult Build(LayerContext context)
-    {
-        Guard.NotNull(context, nameof(context));
-        context.ExpectRank(3, "a sequence (batch, time, channels)");
-        long? time = LayerMath.TimeWindow(context, PoolSize, Strides, Padding, "pools {0} steps but receives {1} time steps; use padding Same or a smaller pool");
-        return new LayerResult(new[] { new OutputShape(context.Input[0], time, context.Input[2]) }, Array.Empty<WeightTensor>());
-    }
+    public override LayerResult Build(LayerContext context) => window.Pool(Guard.NotNull(context, nameof(context)));
 }

@@ -38,11 +38,10 @@ public sealed class TimeDistributed : KerasLayer
 
         long?[] dims = LayerMath.Dims(context.Input);
         var step = new OutputShape(new[] { dims[0] }.Concat(dims.Skip(2)).ToArray());
-        var innerContext = new LayerContext(step, inner, context.Index, context.Convention, context.Formulas, context.ClaimName, null, null);
-        LayerResult result = Layer.Build(innerContext);
+        LayerResult result = Layer.Build(context.Inner(new[] { step }, inner));
         long?[] output = LayerMath.Dims(result.Outputs[0]);
         var shape = new OutputShape(new[] { dims[0], dims[1] }.Concat(output.Skip(1)).ToArray());
-        return new LayerResult(new[] { shape }, result.Weights.Select(w => w with { Path = inner + "/" + w.Path }))
+        return new LayerResult(new[] { shape }, LayerMath.Inner(Layer, result.Weights).Select(w => w with { Path = inner + "/" + w.Path }))
         {
             Derivation = result.Derivation,
             MacsPerStep = result.MacsPerStep,

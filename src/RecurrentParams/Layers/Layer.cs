@@ -63,6 +63,9 @@ public abstract class Layer
     /// <summary>Gets a value indicating whether the layer is a row of the summary; forward-pass operations that are not modules (taking the last time step) are not.</summary>
     internal virtual bool ShowsInSummary => true;
 
+    /// <summary>Gets a value indicating whether the layer is frozen by its own configuration (Keras' <c>trainable=False</c>).</summary>
+    internal virtual bool IsFrozen => false;
+
     /// <summary>Tells a user how to make this layer return a sequence, when a following layer needs one.</summary>
     /// <param name="name">This layer's resolved name.</param>
     /// <returns>A remedy, or <see langword="null"/> when there is none.</returns>

@@ -27,6 +27,7 @@ internal static class JsonRenderer
             summary.TotalParams,
             summary.TrainableParams,
             summary.NonTrainableParams,
+            summary.IsLowerBound,
             StorageTypes.ToDictionary(Name, summary.ParameterBytes),
             summary.MacsPerStep);
 
@@ -66,5 +67,12 @@ internal static class JsonRenderer
         row.MacsPerStep,
         row.Weights.Select(w => new WeightJson(w.Name, w.Path, w.Shape.Dimensions.ToArray(), w.Trainable)).ToArray(),
         row.Derivation?.ToString(),
-        row.InboundNodes.Select(call => (IReadOnlyList<InboundJson>)call.Select(t => new InboundJson(t.Layer, t.NodeIndex, t.TensorIndex)).ToArray()).ToArray());
+        row.InboundNodes.Select(call => (IReadOnlyList<InboundJson>)call.Select(t => new InboundJson(t.Layer, t.NodeIndex, t.TensorIndex)).ToArray()).ToArray(),
+        row.CountBasis switch
+        {
+            CountBasis.StoredWeights => "storedWeights",
+            CountBasis.LowerBound => "lowerBound",
+            _ => "configuration",
+        },
+        row.Trainable);
 }

@@ -31,7 +31,7 @@ internal static class Keras2Renderer
             LayerSummary row = summary.Rows[k];
             string name = row.Name + " (" + row.ClassName + ")";
             string shape = ShapeText.Keras2(row.Outputs);
-            string count = ShapeText.Plain(row.Params);
+            string count = ShapeText.Count(row, ShapeText.Plain);
             if (graph)
             {
                 string[] connections = ShapeText.Connections(row).ToArray();
@@ -49,9 +49,16 @@ internal static class Keras2Renderer
             text.Append(k == summary.Rows.Count - 1 ? '=' : '_', lineLength).Append('\n');
         }
 
-        text.Append("Total params: ").Append(ShapeText.Thousands(summary.TotalParams)).Append('\n');
-        text.Append("Trainable params: ").Append(ShapeText.Thousands(summary.TrainableParams)).Append('\n');
-        text.Append("Non-trainable params: ").Append(ShapeText.Thousands(summary.NonTrainableParams)).Append('\n');
+        string bound = ShapeText.Bound(summary);
+        string? note = ShapeText.BoundNote(summary);
+        text.Append("Total params: ").Append(bound).Append(ShapeText.Thousands(summary.TotalParams)).Append(note is null ? string.Empty : " (" + note + ")").Append('\n');
+        text.Append("Trainable params: ").Append(bound).Append(ShapeText.Thousands(summary.TrainableParams)).Append('\n');
+        text.Append("Non-trainable params: ").Append(bound).Append(ShapeText.Thousands(summary.NonTrainableParams)).Append('\n');
+        foreach (string line in ShapeText.Notes(summary))
+        {
+            text.Append(line).Append('\n');
+        }
+
         text.Append('_', lineLength);
         return text.ToString();
     }

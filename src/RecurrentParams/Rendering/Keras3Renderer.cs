@@ -46,7 +46,7 @@ internal static class Keras3Renderer
 
         var rows = summary.Rows.Select(row =>
         {
-            var fields = new List<string> { row.Name + " (" + row.ClassName + ")", ShapeText.Keras3(row.Outputs), ShapeText.Thousands(row.Params) };
+            var fields = new List<string> { row.Name + " (" + row.ClassName + ")", ShapeText.Keras3(row.Outputs), ShapeText.Count(row, ShapeText.Thousands) };
             if (graph)
             {
                 fields.Add(ShapeText.ConnectedTo(row));
@@ -66,9 +66,15 @@ internal static class Keras3Renderer
 
         long trainableBytes = checked(summary.TrainableParams * 4);
         long frozenBytes = checked(summary.NonTrainableParams * 4);
-        Footer(text, "Total", summary.TotalParams, checked(trainableBytes + frozenBytes));
-        Footer(text, "Trainable", summary.TrainableParams, trainableBytes);
-        Footer(text, "Non-trainable", summary.NonTrainableParams, frozenBytes);
+        string bound = ShapeText.Bound(summary);
+        Footer(text, "Total", bound, summary.TotalParams, checked(trainableBytes + frozenBytes), ShapeText.BoundNote(summary));
+        Footer(text, "Trainable", bound, summary.TrainableParams, trainableBytes, null);
+        Footer(text, "Non-trainable", bound, summary.NonTrainableParams, frozenBytes, null);
+        foreach (string note in ShapeText.Notes(summary))
+        {
+            text.Append(' ').Append(note).Append('\n');
+        }
+
         return text.ToString();
     }
 
@@ -91,11 +97,11 @@ internal static class Keras3Renderer
         return RichTable.TryColumnWidths(lineLength, widths);
     }
 
-    /// <summary>Keras: <c>Y</c> for a trainable layer with weights, <c>N</c> for a frozen one, <c>-</c> without weights.</summary>
+    /// <summary>Keras: <c>Y</c> for a trainable layer with weights, <c>N</c> for a frozen one (<see cref="LayerSummary.Trainable"/>), <c>-</c> without weights; <c>?</c> for a layer not counted.</summary>
     private static string TrainableMark(LayerSummary row) =>
-        row.Weights.Count == 0 ? "-" : row.TrainableParams > 0 ? "Y" : "N";
+        row.CountBasis == CountBasis.LowerBound && row.Weights.Count == 0 ? "?" : row.Weights.Count == 0 ? "-" : row.Trainable ? "Y" : "N";
 
-    private static void Footer(StringBuilder text, string label, long count, long bytes) =>
-        text.Append(' ').Append(label).Append(" params: ").Append(ShapeText.Thousands(count))
-            .Append(" (").Append(ByteSize.Format(bytes)).Append(")\n");
+    private static void Footer(StringBuilder text, string label, string bound, long count, long bytes, string? note) =>
+        text.Append(' ').Append(label).Append(" params: ").Append(bound).Append(ShapeText.Thousands(count))
+            .Append(" (").Append(ByteSize.Format(bytes)).Append(note is null ? string.Empty : "; " + note).Append(")\n");
 }

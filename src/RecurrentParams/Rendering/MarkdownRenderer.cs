@@ -33,7 +33,8 @@ internal static class MarkdownRenderer
             for (int k = 0; k < summary.Rows.Count; k++)
             {
                 LayerSummary row = summary.Rows[k];
-                string count = row.Params == 0 ? "--" : row.TrainableParams > 0 ? ShapeText.Thousands(row.Params) : "(" + ShapeText.Thousands(row.Params) + ")";
+                string count = row.CountBasis != CountBasis.Configuration ? ShapeText.Count(row, ShapeText.Thousands)
+                    : row.Params == 0 ? "--" : row.TrainableParams > 0 ? ShapeText.Thousands(row.Params) : "(" + ShapeText.Thousands(row.Params) + ")";
                 table.Add(Cells(frozen, "├─" + Escape(row.ClassName) + ": 1-" + ShapeText.Plain(k + 1), row.OutputShape.ToListString(), count, Label(row.Params, row.TrainableParams)));
             }
         }
@@ -59,7 +60,7 @@ internal static class MarkdownRenderer
             table.Add(header.ToArray());
             foreach (LayerSummary row in summary.Rows)
             {
-                var cells = new List<string> { Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), ShapeText.Thousands(row.Params) };
+                var cells = new List<string> { Escape(row.Name + " (" + row.ClassName + ")"), ShapeText.PythonTuples(row.Outputs), Escape(ShapeText.Count(row, ShapeText.Thousands)) };
                 if (graph)
                 {
                     cells.Add(Escape(ShapeText.ConnectedTo(row)));
@@ -82,9 +83,16 @@ internal static class MarkdownRenderer
         }
         else
         {
-            text.Append("\n- Total params: ").Append(Sized(summary.TotalParams));
-            text.Append("\n- Trainable params: ").Append(Sized(summary.TrainableParams));
-            text.Append("\n- Non-trainable params: ").Append(Sized(summary.NonTrainableParams));
+            string bound = ShapeText.Bound(summary);
+            string? note = ShapeText.BoundNote(summary);
+            text.Append("\n- Total params: ").Append(bound).Append(Sized(summary.TotalParams, note));
+            text.Append("\n- Trainable params: ").Append(bound).Append(Sized(summary.TrainableParams, null));
+            text.Append("\n- Non-trainable params: ").Append(bound).Append(Sized(summary.NonTrainableParams, null));
+        }
+
+        foreach (string line in ShapeText.Notes(summary))
+        {
+            text.Append("\n- ").Append(Escape(line));
         }
 
         return text.ToString();
@@ -93,8 +101,8 @@ internal static class MarkdownRenderer
     private static string[] Cells(bool withTrainable, string name, string shape, string count, string trainable) =>
         withTrainable ? [name, shape, count, trainable] : [name, shape, count];
 
-    private static string Sized(long count) =>
-        ShapeText.Thousands(count) + " (" + ByteSize.Format(checked(count * 4)) + ")";
+    private static string Sized(long count, string? note) =>
+        ShapeText.Thousands(count) + " (" + ByteSize.Format(checked(count * 4)) + (note is null ? string.Empty : "; " + note) + ")";
 
     private static string Label(long parameters, long trainable) =>
         parameters == 0 ? "--" : trainable == 0 ? "False" : trainable == parameters ? "True" : "Partial";

@@ -25,6 +25,46 @@ internal static class ShapeText
     public static string Keras3(IReadOnlyList<OutputShape> shapes) =>
         shapes.Count == 1 ? Keras3(shapes[0]) : "[" + string.Join(", ", shapes.Select(Keras3)) + "]";
 
+    /// <summary>
+    /// A row's Param # cell: the count as <paramref name="format"/> writes it; for a row counted from stored weights with a
+    /// trailing <c>*</c> (the footer says so); for a lower bound <c>?</c> when nothing was counted, else <c>≥</c> before it.
+    /// </summary>
+    public static string Count(LayerSummary row, System.Func<long, string> format) => row.CountBasis switch
+    {
+        CountBasis.LowerBound => row.Params == 0 ? "?" : "≥" + format(row.Params),
+        CountBasis.StoredWeights => format(row.Params) + "*",
+        _ => format(row.Params),
+    };
+
+    /// <summary>The total's prefix: <c>≥ </c> when the model's totals are lower bounds.</summary>
+    public static string Bound(ModelSummary summary) => summary.IsLowerBound ? "≥ " : string.Empty;
+
+    /// <summary>Why the totals are lower bounds: <c>lower bound: 2 layers not counted</c>; <see langword="null"/> when they are exact.</summary>
+    public static string? BoundNote(ModelSummary summary)
+    {
+        int uncounted = summary.Rows.Count(r => r.CountBasis == CountBasis.LowerBound);
+        return uncounted == 0 ? null : "lower bound: " + Plain(uncounted) + (uncounted == 1 ? " layer" : " layers") + " not counted";
+    }
+
+    /// <summary>
+    /// The footer lines that explain the marks of the Param # column: the layers not counted (<c>?</c>, <c>≥</c>) and those
+    /// counted from stored weights (<c>*</c>); none for a summary counted from configuration alone.
+    /// </summary>
+    public static IEnumerable<string> Notes(ModelSummary summary)
+    {
+        string[] uncounted = summary.Rows.Where(r => r.CountBasis == CountBasis.LowerBound).Select(r => "'" + r.Name + "'").ToArray();
+        if (uncounted.Length > 0)
+        {
+            yield return "Not counted (the totals are lower bounds): " + string.Join(", ", uncounted);
+        }
+
+        string[] stored = summary.Rows.Where(r => r.CountBasis == CountBasis.StoredWeights).Select(r => "'" + r.Name + "'").ToArray();
+        if (stored.Length > 0)
+        {
+            yield return "* Counted from the weights the file stores: " + string.Join(", ", stored);
+        }
+    }
+
     /// <summary>Every tensor of every call of a row, in order (<c>lstm[0][0]</c>); empty for an input or a sequential row.</summary>
     public static IEnumerable<string> Connections(LayerSummary row) =>
         row.InboundNodes.SelectMany(call => call).Select(tensor => tensor.ToString());

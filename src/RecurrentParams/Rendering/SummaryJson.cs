@@ -14,6 +14,7 @@ internal sealed record SummaryJson(
     long TotalParams,
     long TrainableParams,
     long NonTrainableParams,
+    bool IsLowerBound,
     IReadOnlyDictionary<string, long> ParameterBytes,
     long MacsPerStep);
 
@@ -28,7 +29,9 @@ internal sealed record LayerJson(
     long MacsPerStep,
     IReadOnlyList<WeightJson> Weights,
     string? Derivation,
-    IReadOnlyList<IReadOnlyList<InboundJson>> InboundNodes);
+    IReadOnlyList<IReadOnlyList<InboundJson>> InboundNodes,
+    string CountBasis,
+    bool LayerTrainable);
 
 /// <summary>One weight tensor of <see cref="LayerJson"/>.</summary>
 internal sealed record WeightJson(string Name, string Path, long[] Shape, bool Trainable);

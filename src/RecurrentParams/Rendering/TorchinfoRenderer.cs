@@ -67,7 +67,8 @@ internal static class TorchinfoRenderer
             {
                 TorchinfoColumn.InputSize => rowInput?.ToListString() ?? Empty,
                 TorchinfoColumn.OutputSize => row.OutputShape.ToListString(),
-                TorchinfoColumn.NumParams => row.Params == 0 ? Empty
+                TorchinfoColumn.NumParams => row.CountBasis != CountBasis.Configuration ? ShapeText.Count(row, ShapeText.Thousands)
+                    : row.Params == 0 ? Empty
                     : row.TrainableParams > 0 ? ShapeText.Thousands(row.Params) : "(" + ShapeText.Thousands(row.Params) + ")",
                 TorchinfoColumn.ParamsPercent => Percent(row.Params, total),
                 TorchinfoColumn.MultAdds => macs > 0 ? ShapeText.Thousands(macs) : Empty,
@@ -83,9 +84,16 @@ internal static class TorchinfoRenderer
         }
 
         text.Append(divider).Append('\n');
-        text.Append("Total params: ").Append(ShapeText.Thousands(summary.TotalParams)).Append('\n');
-        text.Append("Trainable params: ").Append(ShapeText.Thousands(summary.TrainableParams)).Append('\n');
-        text.Append("Non-trainable params: ").Append(ShapeText.Thousands(summary.NonTrainableParams)).Append('\n');
+        string bound = ShapeText.Bound(summary);
+        string? note = ShapeText.BoundNote(summary);
+        text.Append("Total params: ").Append(bound).Append(ShapeText.Thousands(summary.TotalParams)).Append(note is null ? string.Empty : " (" + note + ")").Append('\n');
+        text.Append("Trainable params: ").Append(bound).Append(ShapeText.Thousands(summary.TrainableParams)).Append('\n');
+        text.Append("Non-trainable params: ").Append(bound).Append(ShapeText.Thousands(summary.NonTrainableParams)).Append('\n');
+        foreach (string line in ShapeText.Notes(summary))
+        {
+            text.Append(line).Append('\n');
+        }
+
         if (stats.InputBytes is long inputBytes)
         {
             text.Append("Total mult-adds ").Append(MultAddsText(stats.TotalMacs)).Append('\n');

@@ -23,6 +23,44 @@ public sealed class KerasArchiveWeightsTests
 
     public static TheoryData<string> Variants => Fixtures.Ids("keras-archive", row => !row.GetProperty("id").GetString()!.StartsWith("hostile", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("custom-with-weights")]
+    [InlineData("custom-without-weights")]
+    [InlineData("nested-sequential")]
+    [InlineData("frozen-lstm-dense")]
+    public void ReadArchiveFile_Keras3FamilyModel_MatchesKerasWithEveryLayerCounted(string id)
+    {
+        // Keras 3.16 (keras3-models-more): the custom layers' rows are counted from model.weights.h5, whose groups Keras
+        // names by class (layers/attention_pooling, layers/dense for the Dense named "out"); the weightless Scale holds
+        // none of the stored weights, which the topology's other rows account for exactly.
+        JsonElement truth = Fixtures.Manifest("keras3-more")[id];
+
+        ImportedModel model = KerasHdf5Reader.ReadArchiveFile(Fixtures.PathOf("keras3-more", id + ".keras"));
+
+        model.Summary.IsLowerBound.Should().BeFalse();
+        model.CountsAgree.Should().BeTrue();
+        model.Summary.TotalParams.Should().Be(truth.GetProperty("reloaded").Long("params"));
+        model.Summary.TrainableParams.Should().Be(truth.GetProperty("reloaded").Long("trainable"));
+        model.UnsupportedLayers.Select(l => l.ClassName).Should().Equal(id switch
+        {
+            "custom-with-weights" => ["AttentionPooling", "Dense"],
+            "custom-without-weights" => ["Scale", "LSTM", "Dense"],
+            _ => Array.Empty<string>(),
+        });
+    }
+
+    [Fact]
+    public void ReadArchiveFile_CustomLayer_IsCountedFromItsStoredWeights()
+    {
+        ImportedModel model = KerasHdf5Reader.ReadArchiveFile(Fixtures.PathOf("keras3-more", "custom-with-weights.keras"));
+
+        LayerSummary row = model.Summary.Rows.Single(r => r.Name == "attention_pooling");
+        row.CountBasis.Should().Be(CountBasis.StoredWeights);
+        row.Weights.Select(w => w.Path + " " + w.Shape).Should().Equal("layers/attention_pooling/vars/0 (8, 1)", "layers/attention_pooling/vars/1 (10, 1)");
+        row.OutputShape.IsKnown.Should().BeFalse();
+        model.Summary.Rows.Single(r => r.Name == "out").CountBasis.Should().Be(CountBasis.StoredWeights);
+    }
+
     [Fact]
     public void ReadArchiveFile_SimpleRnn_CrossChecksTheWeightDatasets()
     {

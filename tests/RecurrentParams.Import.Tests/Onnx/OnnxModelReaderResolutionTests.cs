@@ -492,7 +492,7 @@ public sealed partial class OnnxModelReaderTests
 
         Action read = () => Read(new GraphProto { Initializer = { a, b } });
 
-        read.Should().Throw<ModelFormatException>().WithMessage("*element count does not fit in a 64-bit integer*");
+        read.Should().Throw<ModelFormatException>().WithMessage("*element count, or a statistic of its summary, does not fit in a 64-bit integer*");
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class Conv1DTests
         Action act = () => layer.Build(Context(null, 3, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'conv1d' has a kernel of 5 steps but receives 3 time steps; use padding Same or a shorter kernel.");
+            "Layer 'conv1d' has a kernel that spans 5 positions but receives 3; use padding Same or a smaller kernel.");
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class MaxPooling1DTests
         Action act = () => _ = new MaxPooling1D(padding: Padding.Causal);
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("padding")
-            .WithMessage("'padding' must be Padding.Valid or Padding.Same (causal padding is for Conv1D); got Causal.*");
+            .WithMessage("'padding' must be Padding.Valid or Padding.Same (causal padding is for 1-D convolutions); got Causal.*");
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class MaxPooling1DTests
         Action act = () => new MaxPooling1D(5).Build(Context(null, 3, 2));
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'max_pooling1d' pools 5 steps but receives 3 time steps; use padding Same or a smaller pool.");
+            "Layer 'max_pooling1d' has a pool that spans 5 positions but receives 3; use padding Same or a smaller pool.");
     }
 
     [Theory]

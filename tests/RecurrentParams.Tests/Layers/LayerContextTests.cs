@@ -38,8 +38,31 @@ public sealed class LayerContextTests
     [Fact]
     public void Constructor_NullArguments_ThrowArgumentNull()
     {
-        FluentActions.Invoking(() => new LayerContext(null!, "probe", Convention.Keras, null)).Should().Throw<ArgumentNullException>().WithParameterName("input");
+        FluentActions.Invoking(() => new LayerContext((OutputShape)null!, "probe", Convention.Keras, null)).Should().Throw<ArgumentNullException>().WithParameterName("input");
+        FluentActions.Invoking(() => new LayerContext((OutputShape[])null!, "probe", Convention.Keras, null)).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
+        FluentActions.Invoking(() => new LayerContext(new OutputShape[] { null! }, "probe", Convention.Keras, null)).Should().Throw<ArgumentNullException>().WithParameterName("inputs");
+        FluentActions.Invoking(() => new LayerContext(Array.Empty<OutputShape>(), "probe", Convention.Keras, null)).Should().Throw<ArgumentException>().WithParameterName("inputs")
+            .WithMessage("'inputs' must hold at least one shape.*");
         FluentActions.Invoking(() => new LayerContext(new OutputShape(null, 5), null!, Convention.Keras, null)).Should().Throw<ArgumentNullException>().WithParameterName("name");
+    }
+
+    [Fact]
+    public void Constructor_SeveralInputs_KeepsThemInOrder()
+    {
+        var context = new LayerContext([new OutputShape(null, 7, 5), new OutputShape(null, 9, 6)], "attention", Convention.Keras, null);
+
+        context.Inputs.Should().Equal(new OutputShape(null, 7, 5), new OutputShape(null, 9, 6));
+        context.Input.Should().Be(new OutputShape(null, 7, 5));
+    }
+
+    [Fact]
+    public void ExpectInputs_OtherCount_ThrowsNamingWhatItReceives()
+    {
+        var context = new LayerContext([new OutputShape(null, 5)], "concatenate", Convention.Keras, null);
+
+        context.Invoking(c => c.ExpectInputs(2, 3, "[query, value] or [query, value, key]")).Should().Throw<InvalidOperationException>()
+            .WithMessage("Layer 'concatenate' takes [query, value] or [query, value, key] but receives 1 tensor(s): (None, 5).");
+        context.Invoking(c => c.ExpectInputs(1, 1, "one tensor")).Should().NotThrow();
     }
 
     [Fact]
@@ -87,7 +110,7 @@ public sealed class LayerContextTests
     public void ExpectRank_HigherRankAfterARecurrentVector_HasNoRemedy()
     {
         // The remedy (return sequences) only helps a layer that wants a sequence, rank 3.
-        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4).Add(new ConvLstm2D(2, 1, 1));
+        ModelBuilder builder = new KerasModelBuilder().Input(null, 5).Lstm(4).Add(new ConvLstm2D(2, [1]));
 
         Action act = () => builder.Build();
 

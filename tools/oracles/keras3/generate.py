@@ -39,6 +39,9 @@ import tempfile
 import time
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import families  # noqa: E402  (the configurations of the layer families and the frozen / nested models)
+
 KERAS_VERSION = "3.16.0"
 # keras.utils.set_random_seed(SEED) right before each model is built: it fixes the initial weight values
 # that model.save() writes. Nothing written depends on it otherwise (counts and shapes do not depend on values).
@@ -51,6 +54,9 @@ LAYERS_FILE = os.path.join(VECTORS, "keras3-layers.jsonl")
 MODELS_FILE = os.path.join(VECTORS, "keras3-models.jsonl")
 MODEL_DIR = os.path.join(FIXTURES, "keras3")
 H5_DIR = os.path.join(FIXTURES, "h5")
+FAMILIES_FILE = os.path.join(VECTORS, "keras3-layer-families.jsonl")
+MORE_MODELS_FILE = os.path.join(VECTORS, "keras3-models-more.jsonl")
+MORE_MODEL_DIR = os.path.join(FIXTURES, "keras3-more")
 
 NONE = None  # an unknown dimension (batch or time steps) in an input shape
 
@@ -347,6 +353,101 @@ def generate(keras, root):
             model.save(os.path.join(root, rel))
             written.append(rel)
     write_jsonl(os.path.join(root, MODELS_FILE), rows)
+    written += generate_families(keras, framework, root)
+    return written
+
+
+# --------------------------------------------------------------------------------------------------------------------
+# Layer families, frozen and nested models (configurations in families.py)
+# --------------------------------------------------------------------------------------------------------------------
+def family_row(keras, framework, ident, family, cls, config, inner, input_shape, call):
+    keras.utils.clear_session()
+    spec = {"layer": cls, "config": config}
+    if inner is not None:
+        spec["inner"] = inner
+    layer = make_layer(keras, spec)
+    several = call != "one"
+    shapes = input_shape if several else [input_shape]
+    xs = [keras.Input(batch_shape=s, dtype="int32" if cls == "Embedding" else "float32") for s in shapes]
+    if call == "list":
+        y = layer(xs)
+    elif call == "args":
+        y = layer(*xs)
+    else:
+        y = layer(xs[0])
+    row = {"id": ident, "framework": framework, "family": family, "layer": cls, "config": config}
+    if inner is not None:
+        row["inner"] = inner
+    row.update({
+        "call": call,
+        "inputShape": input_shape,
+        "outputShape": output_shapes(y),
+        "params": layer.count_params(),
+        "trainable": weight_count(layer.trainable_weights),
+        "nonTrainable": weight_count(layer.non_trainable_weights),
+        "weights": [{"name": w.name, "path": w.path, "shape": shape_of(w), "trainable": w.trainable}
+                    for w in layer.weights],
+    })
+    return row
+
+
+def rnn_row(keras, framework, ident, cells, config, input_shape):
+    keras.utils.clear_session()
+    built = [getattr(keras.layers, c)(**cc) for c, cc in cells]
+    layer = keras.layers.RNN(built if len(built) > 1 else built[0], **config)
+    y = keras.tree.flatten(layer(keras.Input(batch_shape=input_shape)))
+    return {
+        "id": ident, "framework": framework, "family": "recurrent", "layer": "RNN", "config": config,
+        "cells": [{"layer": c, "config": cc} for c, cc in cells], "call": "one", "inputShape": input_shape,
+        "outputShape": output_shapes(y if len(y) > 1 else y[0]), "params": layer.count_params(),
+        "trainable": weight_count(layer.trainable_weights), "nonTrainable": weight_count(layer.non_trainable_weights),
+        "weights": [{"name": w.name, "path": w.path, "shape": shape_of(w), "trainable": w.trainable}
+                    for w in layer.weights],
+    }
+
+
+def counts(model):
+    return {"params": model.count_params(), "trainable": weight_count(model.trainable_weights),
+            "nonTrainable": weight_count(model.non_trainable_weights)}
+
+
+def more_model_row(keras, framework, ident, model):
+    layers = [{"name": l.name, "class": l.__class__.__name__, "outputShape": output_shapes(l.output),
+               "params": l.count_params(), "trainable": weight_count(l.trainable_weights),
+               "nonTrainable": weight_count(l.non_trainable_weights), "layerTrainable": l.trainable}
+              for l in model.layers]
+    # The readers read the JSON: the truth is what Keras counts for the model it loads from that JSON. One model holds
+    # a Lambda layer, whose reloading runs Python bytecode that this script itself wrote (clear_session resets the flag).
+    keras.config.enable_unsafe_deserialization()
+    reloaded = keras.models.model_from_json(model.to_json(), custom_objects=families.CUSTOM_OBJECTS)
+    return {
+        "id": ident, "framework": framework, "layers": layers, **counts(model), "reloaded": counts(reloaded),
+        "summary": summary_text(model), "summaryShowTrainable": summary_text(model, show_trainable=True),
+    }
+
+
+def generate_families(keras, framework, root):
+    families.register(keras)
+    os.makedirs(os.path.join(root, MORE_MODEL_DIR), exist_ok=True)
+    rows = [family_row(keras, framework, *spec) for spec in families.LAYERS]
+    rows += [rnn_row(keras, framework, *spec) for spec in families.RNN_LAYERS]
+    write_jsonl(os.path.join(root, FAMILIES_FILE), rows)
+    written = [FAMILIES_FILE, MORE_MODELS_FILE]
+    model_rows = []
+    for ident, build, saves in families.MODELS:
+        keras.utils.clear_session()
+        keras.utils.set_random_seed(SEED)
+        model = build(keras)
+        model_rows.append(more_model_row(keras, framework, ident, model))
+        json_path = os.path.join(MORE_MODEL_DIR, ident + ".json")
+        with open(os.path.join(root, json_path), "w", encoding="utf-8", newline="\n") as f:
+            f.write(model.to_json(indent=1, sort_keys=True))
+        written.append(json_path)
+        if ".keras" in saves:
+            rel = os.path.join(MORE_MODEL_DIR, ident + ".keras")
+            model.save(os.path.join(root, rel))
+            written.append(rel)
+    write_jsonl(os.path.join(root, MORE_MODELS_FILE), model_rows)
     return written
 
 
@@ -426,6 +527,7 @@ def main():
                 print(f"{status:<60} {rel}")
                 failed += bool(found)
             elif found:
+                os.makedirs(os.path.dirname(os.path.join(REPO, rel)), exist_ok=True)
                 shutil.copyfile(os.path.join(tmp, rel), os.path.join(REPO, rel))
                 print(f"wrote {rel}")
                 rewritten += 1

@@ -1,0 +1,78 @@
+using System;
+using RecurrentParams.Internal;
+using RecurrentParams.Layers;
+
+namespace RecurrentParams.Keras;
+
+/// <summary>Keras' <c>Conv1DTranspose</c> (a deconvolution): upsamples <c>(batch, steps, channels)</c> with a learned kernel.</summary>
+/// <remarks>
+/// Weights: kernel <c>(k..., filters, channels)</c>, bias <c>(filters,)</c>. With the dilated kernel K = d·(k − 1) + 1, each
+/// spatial length n becomes (n − 1)·s + K + (output_padding or max(K, s) − K) with valid padding; n·s with same, or
+/// (n − 1)·s + K mod 2 + output_padding when an output padding is given. Source: Keras 3
+/// <c>keras/src/layers/convolutional/base_conv_transpose.py</c> and <c>compute_conv_transpose_output_shape</c>.
+/// Instances are immutable and thread-safe.
+/// </remarks>
+public sealed class Conv1DTranspose : KerasLayer
+{
+    private readonly ConvWindow window;
+    private readonly int[]? outputPadding;
+
+    /// <summary>Initializes the layer.</summary>
+    /// <param name="filters">Keras <c>filters</c>, at least 1.</param>
+    /// <param name="kernelSize">Keras <c>kernel_size</c>, at least 1.</param>
+    /// <param name="strides">Keras <c>strides</c>, at least 1.</param>
+    /// <param name="padding">Keras <c>padding</c>: valid or same.</param>
+    /// <param name="outputPadding">Keras <c>output_padding</c>: 0 or more and less than <paramref name="strides"/>, or <see langword="null"/> to infer it.</param>
+    /// <param name="dilationRate">Keras <c>dilation_rate</c>, at least 1; above 1 only with strides 1.</param>
+    /// <param name="useBias">Keras <c>use_bias</c>.</param>
+    /// <param name="dataFormat">Keras <c>data_format</c>.</param>
+    /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
+    /// <exception cref="ArgumentNullException">A required list is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of its range, or an enum value is not defined (causal padding included).</exception>
+    /// <exception cref="ArgumentException">A per-axis list has the wrong length, or both strides and dilation are above 1.</exception>
+    public Conv1DTranspose(int filters, int kernelSize, int strides = 1, Padding padding = Padding.Valid, int? outputPadding = null, int dilationRate = 1, bool useBias = true, DataFormat dataFormat = DataFormat.ChannelsLast, string? name = null)
+        : base("Conv1DTranspose", name)
+    {
+        Guard.Positive(filters, nameof(filters));
+        window = new ConvWindow(1, [kernelSize], [strides], [dilationRate], padding, dataFormat, 1, nameof(kernelSize), nameof(strides));
+        this.outputPadding = window.OutputPadding(outputPadding is int given ? [given] : null);
+        Filters = filters;
+        UseBias = useBias;
+    }
+
+    /// <summary>Gets the number of filters (output channels).</summary>
+    /// <value>At least 1.</value>
+    public int Filters { get; }
+
+    /// <summary>Gets the kernel length in steps.</summary>
+    /// <value>At least 1.</value>
+    public int KernelSize => window.Kernel[0];
+
+    /// <summary>Gets the stride (the upsampling factor).</summary>
+    /// <value>At least 1.</value>
+    public int Strides => window.Strides[0];
+
+    /// <summary>Gets the dilation rate.</summary>
+    /// <value>At least 1.</value>
+    public int DilationRate => window.Dilation[0];
+
+    /// <summary>Gets the output padding.</summary>
+    /// <value><see langword="null"/> when inferred (the default).</value>
+    public int? OutputPadding => outputPadding?[0];
+
+    /// <summary>Gets the padding.</summary>
+    /// <value>Valid or same.</value>
+    public Padding Padding => window.Padding;
+
+    /// <summary>Gets where the channels axis is.</summary>
+    /// <value>Keras <c>data_format</c>.</value>
+    public DataFormat DataFormat => window.Format;
+
+    /// <summary>Gets a value indicating whether the layer has a bias.</summary>
+    /// <value>Keras <c>use_bias</c>.</value>
+    public bool UseBias { get; }
+
+    /// <inheritdoc/>
+    public override LayerResult Build(LayerContext context) =>
+        window.Transpose(Guard.NotNull(context, nameof(context)), "Conv1DTranspose", Filters, outputPadding, UseBias);
+}

@@ -1,0 +1,32 @@
+using System;
+using RecurrentParams.Internal;
+using RecurrentParams.Layers;
+
+namespace RecurrentParams.Keras;
+
+/// <summary>Keras' <c>GaussianDropout</c>: multiplies by Gaussian noise of mean 1 during training; no weights, output shape equal to the input's.</summary>
+/// <remarks>Source: Keras 3 <c>keras/src/layers/regularization/gaussian_dropout.py</c>. Instances are immutable and thread-safe.</remarks>
+public sealed class GaussianDropout : KerasLayer
+{
+    /// <summary>Initializes the layer.</summary>
+    /// <param name="rate">Keras <c>rate</c>, in [0, 1).</param>
+    /// <param name="name">An explicit layer name, or <see langword="null"/> for Keras' generated one.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
+    public GaussianDropout(double rate, string? name = null)
+        : base("GaussianDropout", name)
+    {
+        if (!(rate >= 0 && rate < 1))
+        {
+            Guard.ThrowOutOfRange(nameof(rate), rate, "must be in [0, 1)");
+        }
+
+        Rate = rate;
+    }
+
+    /// <summary>Gets the layer's <c>rate</c> setting.</summary>
+    /// <value>The drop probability.</value>
+    public double Rate { get; }
+
+    /// <inheritdoc/>
+    public override LayerResult Build(LayerContext context) => LayerMath.NoWeights(Guard.NotNull(context, nameof(context)).Input);
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using FluentAssertions;
+using RecurrentParams.Keras;
+using RecurrentParams.Layers;
+using Xunit;
+
+namespace RecurrentParams.Tests.Keras;
+
+public sealed class GlobalAveragePooling2DTests
+{
+    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "globalaveragepooling2d", Convention.Keras, null);
+
+    [Fact]
+    public void Build_PoolsEveryPosition()
+    {
+        var layer = new GlobalAveragePooling2D();
+        var kept = new GlobalAveragePooling2D(keepDims: true, dataFormat: DataFormat.ChannelsFirst);
+
+        (layer.KeepDims, layer.DataFormat).Should().Be((false, DataFormat.ChannelsLast));
+        (kept.KeepDims, kept.DataFormat).Should().Be((true, DataFormat.ChannelsFirst));
+        layer.Build(Context(null, 11, 12, 3)).Outputs.Single().Should().Be(new OutputShape(null, 3));
+        kept.Build(Context(null, 3, 11, 12)).Outputs.Single().Should().Be(new OutputShape(null, 3, 1, 1));
+        layer.Build(Context(null, 11, 12, 3)).Weights.Should().BeEmpty();
+        FluentActions.Invoking(() => new GlobalAveragePooling2D(dataFormat: (DataFormat)9)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("dataFormat");
+    }
+}

@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using FluentAssertions;
+using RecurrentParams.Keras;
+using RecurrentParams.Layers;
+using Xunit;
+
+namespace RecurrentParams.Tests.Keras;
+
+public sealed class GlobalAveragePooling3DTests
+{
+    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "globalaveragepooling3d", Convention.Keras, null);
+
+    [Fact]
+    public void Build_PoolsEveryPosition()
+    {
+        var layer = new GlobalAveragePooling3D();
+        var kept = new GlobalAveragePooling3D(keepDims: true, dataFormat: DataFormat.ChannelsFirst);
+
+        (layer.KeepDims, layer.DataFormat).Should().Be((false, DataFormat.ChannelsLast));
+        (kept.KeepDims, kept.DataFormat).Should().Be((true, DataFormat.ChannelsFirst));
+        layer.Build(Context(null, 5, 6, 7, 3)).Outputs.Single().Should().Be(new OutputShape(null, 3));
+        kept.Build(Context(null, 3, 5, 6, 7)).Outputs.Single().Should().Be(new OutputShape(null, 3, 1, 1, 1));
+        layer.Build(Context(null, 5, 6, 7, 3)).Weights.Should().BeEmpty();
+        FluentActions.Invoking(() => new GlobalAveragePooling3D(dataFormat: (DataFormat)9)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("dataFormat");
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Linq;
+using FluentAssertions;
+using RecurrentParams.Keras;
+using RecurrentParams.Layers;
+using Xunit;
+
+namespace RecurrentParams.Tests.Keras;
+
+public sealed class SpatialDropout1DTests
+{
+    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "spatial_dropout1d", Convention.Keras, null);
+
+    [Fact]
+    public void Build_KeepsTheInputWithoutWeights()
+    {
+        var layer = new SpatialDropout1D(0.2);
+
+        layer.Rate.Should().Be(0.2);
+        LayerResult result = layer.Build(Context(null, 7, 5));
+        result.Outputs.Single().Should().Be(new OutputShape(null, 7, 5));
+        result.Weights.Should().BeEmpty();
+        layer.ClassName.Should().Be("SpatialDropout1D");
+    }
+
+    [Fact]
+    public void Constructor_OutOfRange_Throws()
+    {
+        FluentActions.Invoking(() => new SpatialDropout1D(1.0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("rate")
+            .WithMessage("'rate' must be in [0, 1); got 1.*");
+    }
+}
