@@ -82,7 +82,7 @@ public sealed class ReadmeExamplesTests
         // end-snippet
 
         // torchinfo's README model: LSTM(300, 512, 2 layers) = 3,768,320 parameters (conventions note §7).
-        net.Rows[1].Params.Should().Be(3_768_320);
+        net.Rows[2].Params.Should().Be(3_768_320, "the model's own row comes first");
         Readme.Should().Contain(torchinfo);
     }
 

@@ -17,7 +17,7 @@ public sealed class ModelSummaryRenderingTests
     {
         ModelSummary keras = new KerasModelBuilder("seq").TokenInput(null).Embedding(5000, 128).Bidirectional(new Recurrent(CellType.Lstm, 256)).BatchNormalization().Dense(3).Build();
         ModelSummary torch = new TorchModelBuilder("Net").Input(ElementType.Int64, 32, 50)
-            .Add(new RecurrentParams.Torch.Embedding(5000, 100)).Add(new RecurrentParams.Torch.Recurrent(CellType.Gru, 640, numLayers: 2, batchFirst: true)).Add(new RecurrentParams.Torch.Linear(10)).Build();
+            .Add(new RecurrentParams.Torch.Embedding(5000, 100)).Add(new RecurrentParams.Torch.Recurrent(CellType.Gru, 100, 640, numLayers: 2, batchFirst: true)).Add(new RecurrentParams.Torch.Linear(640, 10)).Build();
         // Each tool prints its own framework's models only; Markdown and JSON print both.
         ModelSummary? forKeras = format == SummaryFormat.Torchinfo ? null : keras;
         ModelSummary? forTorch = format is SummaryFormat.Keras3 or SummaryFormat.Keras2 ? null : torch;
