@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using FluentAssertions;
 using RecurrentParams.Keras;
@@ -105,5 +106,29 @@ public sealed class ModelSummaryRenderingTests
             Thread.CurrentThread.CurrentCulture = saved;
             Thread.CurrentThread.CurrentUICulture = savedUi;
         }
+    }
+
+    [Fact]
+    public void Render_TorchRepr_PrintsTheModuleTree()
+    {
+        ModelSummary summary = new TorchModelBuilder("Net").Input(2, 7, 5).Lstm(4, batchFirst: true).TakeLastTimeStep().Linear(3).Build();
+
+        summary.Render(SummaryFormat.TorchRepr).Should().Be("""
+            Net(
+              (lstm): LSTM(5, 4, batch_first=True)
+              (linear): Linear(in_features=4, out_features=3, bias=True)
+            )
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Render_TorchRepr_WithoutATreeOrOfKeras_Throws()
+    {
+        ModelSummary built = new TorchModelBuilder("Net").Input(2, 5).Linear(3).Build();
+        var read = new ModelSummary("Net", Convention.Torch, null, built.Rows.Skip(1));
+        ModelSummary keras = new KerasModelBuilder("k").Input(null, 5).Dense(3).Build();
+
+        FluentActions.Invoking(() => read.Render(SummaryFormat.TorchRepr)).Should().Throw<InvalidOperationException>().WithMessage("The model 'Net' has no module tree to print*");
+        FluentActions.Invoking(() => keras.Render(SummaryFormat.TorchRepr)).Should().Throw<InvalidOperationException>().WithMessage("*TorchRepr prints PyTorch models only*");
     }
 }
