@@ -59,16 +59,18 @@ public sealed class CustomModule : TorchModule
         return copy;
     }
 
-    /// <summary>Returns a copy with one more parameter of its own, as <c>self.name = nn.Parameter(torch.empty(shape))</c> (float32, trainable).</summary>
+    /// <summary>Returns a copy with one more parameter of its own, as <c>self.name = nn.Parameter(torch.empty(shape, dtype=...))</c> (trainable).</summary>
     /// <param name="name">The attribute name; not empty, without dots, not already used.</param>
     /// <param name="shape">The parameter's shape.</param>
-    /// <returns>The copy; use <see cref="TorchModule.To(string, ElementType)"/> and <see cref="TorchModule.RequiresGrad(string, bool)"/> to change the parameter's type or freeze it.</returns>
+    /// <param name="elementType">Its element type; default float32.</param>
+    /// <returns>The copy; use <see cref="TorchModule.RequiresGrad(string, bool)"/> to freeze the parameter.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The name is empty, has a dot or is taken.</exception>
-    public CustomModule AddParameter(string name, TensorShape shape)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not defined.</exception>
+    public CustomModule AddParameter(string name, TensorShape shape, ElementType elementType = ElementType.Float32)
     {
         var copy = (CustomModule)Extend();
-        copy.RegisterParameter(name, shape);
+        copy.RegisterParameter(name, shape, elementType);
         return copy;
     }
 

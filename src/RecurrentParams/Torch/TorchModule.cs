@@ -193,15 +193,18 @@ public abstract class TorchModule : Layer
     /// <exception cref="InvalidOperationException">The module cannot take the inputs; raise it with <see cref="ForwardContext.Fail"/>.</exception>
     protected internal abstract Tensor Forward(ForwardContext context);
 
-    /// <summary>Registers a parameter, as <c>self.weight = nn.Parameter(torch.empty(shape))</c>: float32, trainable.</summary>
+    /// <summary>Registers a parameter, as <c>self.weight = nn.Parameter(torch.empty(shape, dtype=...))</c>: trainable.</summary>
     /// <param name="name">The attribute name; not empty, without dots, not already used.</param>
     /// <param name="shape">The parameter's shape.</param>
+    /// <param name="elementType">Its element type; default float32, PyTorch's default dtype.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The name is empty, has a dot or is taken.</exception>
-    protected void RegisterParameter(string name, TensorShape shape)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not defined.</exception>
+    protected void RegisterParameter(string name, TensorShape shape, ElementType elementType = ElementType.Float32)
     {
         Guard.NotNull(shape, nameof(shape));
-        parameters.Add(new WeightTensor(ClaimName(name), shape));
+        ElementTypes.Size(elementType);
+        parameters.Add(new WeightTensor(ClaimName(name), shape) { ElementType = elementType });
     }
 
     /// <summary>Registers a buffer, as <c>self.register_buffer(name, tensor)</c>.</summary>
