@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using FluentAssertions;
@@ -62,7 +60,7 @@ public sealed class TorchArchitectureTreeTests
     [MemberData(nameof(Ids))]
     public void StateDict_ModelRebuiltWithTheApi_SavesWhatPyTorchSaved(string id)
     {
-        JsonElement spec = TreeVectors()[id].GetProperty("spec");
+        JsonElement spec = Fixtures.TreeVector(id).GetProperty("spec");
         JsonElement truth = Fixtures.Manifest(Folder)[id];
 
         TorchModule model = TreeSpec.Model(spec);
@@ -255,9 +253,4 @@ public sealed class TorchArchitectureTreeTests
         };
         return tensor[0].GetString() + " " + type + " " + new TensorShape(tensor[2].EnumerateArray().Select(d => d.GetInt64()).ToArray());
     }
-
-    private static Dictionary<string, JsonElement> TreeVectors() =>
-        File.ReadLines(Fixtures.PathOf(Folder, "torchinfo-trees.jsonl")).Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.Clone())
-            .ToDictionary(r => r.GetProperty("id").GetString()!, StringComparer.Ordinal);
 }
