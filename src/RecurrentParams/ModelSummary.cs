@@ -104,18 +104,28 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     public ElementType InputElementType { get; init; }
 
     /// <summary>Gets the layers in order.</summary>
-    /// <value>At least one row; an <c>InputLayer</c> row first when the model shows one.</value>
+    /// <value>
+    /// At least one row; an <c>InputLayer</c> row first when the model shows one. For a PyTorch module tree
+    /// (<see cref="TorchModelBuilder"/>), torchinfo's rows: the model's own row first (depth 0), then one row per module
+    /// call in call order with the containers above their children (<see cref="LayerSummary.Depth"/>), a module met
+    /// again marked <see cref="LayerSummary.IsRecursive"/>; without an input, one row per module in registration order.
+    /// </value>
     public IReadOnlyList<LayerSummary> Rows => Array.AsReadOnly(rows);
 
-    /// <summary>Gets the total number of parameters, as Keras' <c>Total params</c>.</summary>
-    /// <value>Trainable plus non-trainable.</value>
+    /// <summary>Gets the total number of parameters, as Keras' or torchinfo's <c>Total params</c>.</summary>
+    /// <value>
+    /// Trainable plus non-trainable. For a PyTorch module tree, torchinfo's total: each leaf row's parameters, and for a
+    /// container only those no row below counts; a recursive row counts nothing. It is PyTorch's
+    /// <c>sum(p.numel())</c> except where torchinfo 1.8 itself counts a module shared by two containers twice
+    /// (<see cref="Torch.TorchModule.NamedParameters"/> lists every parameter once).
+    /// </value>
     public long TotalParams { get; }
 
     /// <summary>Gets the number of trainable parameters.</summary>
     /// <value>0 or more.</value>
     public long TrainableParams { get; }
 
-    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics).</summary>
+    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics, PyTorch parameters with <c>requires_grad=False</c>).</summary>
     /// <value>0 or more.</value>
     public long NonTrainableParams { get; }
 

@@ -31,6 +31,8 @@ public abstract class TorchModule : Layer
     private List<(string Name, TorchModule Module)> children = [];
     private List<WeightTensor> parameters = [];
     private List<WeightTensor> buffers = [];
+    private HashSet<string> names = new(StringComparer.Ordinal);
+    private Dictionary<string, TorchModule>? childIndex;
     private int height = 1;
 
     /// <summary>Initializes a module.</summary>
@@ -248,6 +250,8 @@ public abstract class TorchModule : Layer
     {
         var copy = (TorchModule)MemberwiseClone();
         copy.children = [.. children];
+        copy.names = new HashSet<string>(names, StringComparer.Ordinal);
+        copy.childIndex = null;
         copy.parameters = [.. parameters];
         copy.buffers = [.. buffers];
         return copy;
@@ -256,15 +260,22 @@ public abstract class TorchModule : Layer
     /// <summary>The child registered under <paramref name="name"/>, or <see langword="null"/>.</summary>
     internal TorchModule? Child(string name)
     {
-        foreach ((string Name, TorchModule Module) child in children)
+        if (children.Count <= 8)
         {
-            if (child.Name == name)
+            foreach ((string Name, TorchModule Module) child in children)
             {
-                return child.Module;
+                if (child.Name == name)
+                {
+                    return child.Module;
+                }
             }
+
+            return null;
         }
 
-        return null;
+        // A wide container (a ModuleList of hundreds of layers) is looked up by name; the index is built once per object.
+        Dictionary<string, TorchModule> index = childIndex ??= children.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Module, StringComparer.Ordinal);
+        return index.TryGetValue(name, out TorchModule? found) ? found : null;
     }
 
     /// <summary>PyTorch's <c>named_modules()</c>: this module and every descendant once, pre-order, each at the path it is first met.</summary>
@@ -309,7 +320,7 @@ public abstract class TorchModule : Layer
             Guard.ThrowArgument(nameof(name), "'name' must not contain '.' (PyTorch separates submodule names with dots); got '" + name + "'.");
         }
 
-        if (children.Any(c => c.Name == name) || parameters.Any(p => p.Name == name) || buffers.Any(b => b.Name == name))
+        if (!names.Add(name))
         {
             Guard.ThrowArgument(nameof(name), "'" + name + "' is already a child, parameter or buffer of this " + ClassName + "; each attribute name is used once.");
         }
@@ -361,6 +372,7 @@ public abstract class TorchModule : Layer
         copy.parameters = parameters.Select(p => change(this, p, false)).ToList();
         copy.buffers = buffers.Select(b => change(this, b, true)).ToList();
         copy.children = children.Select(c => (c.Name, c.Module.Rewrite(copies, change))).ToList();
+        copy.childIndex = null;
         return copy;
     }
 
