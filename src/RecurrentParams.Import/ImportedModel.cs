@@ -104,6 +104,14 @@ public sealed class ImportedModel
         init => unsupported = Guard.NotNull(value, nameof(value)).Select(l => Guard.NotNull(l, nameof(value))).ToArray();
     }
 
+    /// <summary>Gets the PyTorch module tree the file's tensor names describe.</summary>
+    /// <value>
+    /// For safetensors, the state dict rebuilt as modules by <see cref="TorchArchitecture.RecoverModuleTree"/>: summarize it
+    /// as torchinfo does without an input with <c>new TorchModelBuilder(model.Module).Build()</c>, or print it as
+    /// <c>print(model)</c> with <c>model.Module.ToString()</c>. <see langword="null"/> for the other formats.
+    /// </value>
+    public Torch.TorchModule? Module { get; init; }
+
     /// <summary>Gets what the file says about itself: producer, versions, user metadata.</summary>
     /// <value>For example <c>keras_version</c>, <c>producer_name</c>, <c>opset.ai.onnx</c> or a safetensors <c>__metadata__</c> entry; empty when there is none.</value>
     public IReadOnlyDictionary<string, string> Metadata

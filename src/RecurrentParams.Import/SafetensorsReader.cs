@@ -23,6 +23,7 @@ namespace RecurrentParams.Import;
 /// <c>fc.bias</c> → <c>fc</c>). Buffers a state dict keeps beside parameters (<c>running_mean</c>, <c>running_var</c>,
 /// <c>num_batches_tracked</c>) count as non-trainable, so <see cref="ModelSummary.TrainableParams"/> matches PyTorch's
 /// <c>sum(p.numel() for p in m.parameters())</c> and <see cref="ModelSummary.TotalParams"/> the state dict's element count.
+/// <see cref="ImportedModel.Module"/> holds the module tree the names describe (<see cref="TorchArchitecture.RecoverModuleTree"/>).
 /// All members are thread-safe.</para>
 /// </remarks>
 public static class SafetensorsReader
@@ -119,7 +120,12 @@ public static class SafetensorsReader
         {
             IReadOnlyList<RecoveredModule> recovered = TorchArchitecture.Recover(tensors);
             ModelSummary summary = TensorGrouping.Summarize(name, tensors, recovered);
-            return new ImportedModel(ModelFileFormat.Safetensors, summary, tensors, crossCheck: false) { Recovered = recovered, Metadata = metadata };
+            return new ImportedModel(ModelFileFormat.Safetensors, summary, tensors, crossCheck: false)
+            {
+                Recovered = recovered,
+                Metadata = metadata,
+                Module = TorchArchitecture.RecoverModuleTree(tensors, name),
+            };
         }
         catch (OverflowException e)
         {

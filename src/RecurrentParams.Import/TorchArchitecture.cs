@@ -20,7 +20,7 @@ namespace RecurrentParams.Import;
 /// recovered module, and a mismatch makes the module ambiguous rather than wrongly recovered.</para>
 /// <para>All members are thread-safe.</para>
 /// </remarks>
-public static class TorchArchitecture
+public static partial class TorchArchitecture
 {
     private static readonly int[] GateMultiples = [4, 3, 1];
 

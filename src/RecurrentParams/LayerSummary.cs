@@ -14,6 +14,8 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     private readonly WeightTensor[] weights;
     private IReadOnlyList<IReadOnlyList<InboundTensor>> inboundNodes = Array.Empty<IReadOnlyList<InboundTensor>>();
     private CountBasis countBasis;
+    private IReadOnlyList<int>? kernelSize;
+    private int depth = 1;
 
     /// <summary>Initializes a row.</summary>
     /// <param name="name">The layer's name, e.g. <c>lstm_1</c>; not empty.</param>
@@ -55,7 +57,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
     }
 
     /// <summary>Gets the layer's name.</summary>
-    /// <value>Unique within its model.</value>
+    /// <value>Unique within a Keras model. In a PyTorch module tree, the module's dotted path (<c>encoder.lstm</c>; the class name for the model's own row), repeated on the rows of a module met again.</value>
     public string Name { get; }
 
     /// <summary>Gets the layer's type as the framework names it.</summary>
@@ -124,6 +126,51 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         }
     }
 
+    /// <summary>Gets how deep the row is in its model's module tree, torchinfo's <c>depth</c>.</summary>
+    /// <value>
+    /// Default 1: a layer of the model. 0 for the row of the model itself, which a PyTorch module tree lists first (a
+    /// bare module, such as one <c>nn.LSTM</c> summarized on its own, is that row); 2 for a module inside a depth-1
+    /// container, and so on. A PyTorch summary whose first row has depth 0 is a module tree: its rows are torchinfo's,
+    /// in the order of the forward pass, containers included.
+    /// </value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: the value is negative.</exception>
+    public int Depth
+    {
+        get => depth;
+        init
+        {
+            if (value < 0)
+            {
+                Guard.ThrowOutOfRange("depth", value, "must be 0 or more");
+            }
+
+            depth = value;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether the row's module has no child modules (torchinfo's <c>is_leaf_layer</c>).</summary>
+    /// <value>
+    /// Default <see langword="true"/>. <see langword="false"/> for a container or a module of your own with children: its
+    /// <see cref="Weights"/> are those of its whole subtree, and the model's totals count only what its children's rows do not.
+    /// </value>
+    public bool IsLeaf { get; init; } = true;
+
+    /// <summary>Gets a value indicating whether the row's module was met before: a module called again, or a container the forward pass returns to (torchinfo's <c>(recursive)</c>).</summary>
+    /// <value>Default <see langword="false"/>. A recursive row's parameters are counted at the module's first row; its mult-adds count at every call.</value>
+    public bool IsRecursive { get; init; }
+
+    /// <summary>Gets the layer's kernel size, which torchinfo's "Kernel Shape" column shows.</summary>
+    /// <value><see langword="null"/> (the default) for a layer without one; <c>[3]</c> for a <c>Conv1d</c> with <c>kernel_size=3</c>.</value>
+    public IReadOnlyList<int>? KernelSize
+    {
+        get => kernelSize;
+        init => kernelSize = value is null ? null : Array.AsReadOnly(value.ToArray());
+    }
+
+    /// <summary>Gets the element type of the main output, which sets torchinfo's forward/backward pass size.</summary>
+    /// <value><see langword="null"/> (the default) when unknown; then torchinfo's sizes assume the model input's floating type, or float32.</value>
+    public ElementType? OutputElementType { get; init; }
+
     /// <summary>Gets how the layer's count adds up.</summary>
     /// <value><see langword="null"/> for layers without weights.</value>
     public Derivation? Derivation { get; init; }
@@ -186,6 +233,12 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         && MacsPerStep == other.MacsPerStep
         && CountBasis == other.CountBasis
         && Trainable == other.Trainable
+        && Depth == other.Depth
+        && IsLeaf == other.IsLeaf
+        && IsRecursive == other.IsRecursive
+        && OutputElementType == other.OutputElementType
+        && (KernelSize ?? []).SequenceEqual(other.KernelSize ?? [])
+        && (KernelSize is null) == (other.KernelSize is null)
         && Equals(InputShape, other.InputShape)
         && outputs.SequenceEqual(other.outputs)
         && weights.SequenceEqual(other.weights)

@@ -48,7 +48,10 @@ public abstract class ModelBuilder
     /// the message names the layer (name and index), what it received and what to do.
     /// </exception>
     /// <exception cref="OverflowException">A count does not fit in a <see cref="long"/>.</exception>
-    public ModelSummary Build()
+    public ModelSummary Build() => BuildSummary();
+
+    /// <summary>Builds the summary of a stack of layers; a builder whose models are not stacks overrides it.</summary>
+    private protected virtual ModelSummary BuildSummary()
     {
         if (input is null)
         {

@@ -13,13 +13,16 @@ public sealed partial class ModelSummary
     /// The format: <see cref="SummaryFormat.Keras3"/> (box table, ends with a newline as Keras' capture does),
     /// <see cref="SummaryFormat.Keras2"/> (65 columns), <see cref="SummaryFormat.Torchinfo"/> (torchinfo 1.8, <c>depth=3</c>),
     /// <see cref="SummaryFormat.Markdown"/> (a GitHub table and the totals) or <see cref="SummaryFormat.Json"/>
-    /// (indented camelCase; schema in <c>docs/summary-json-schema.md</c>).
+    /// (indented camelCase; schema in <c>docs/summary-json-schema.md</c>) or <see cref="SummaryFormat.TorchRepr"/>
+    /// (PyTorch's <c>print(model)</c> of <see cref="Module"/>).
     /// </param>
     /// <returns>The text, lines joined with <c>\n</c>, in the invariant culture whatever the current culture.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="format"/> is not a defined value.</exception>
     /// <exception cref="InvalidOperationException">
     /// The format is another framework's tool: <see cref="SummaryFormat.Keras3"/> and <see cref="SummaryFormat.Keras2"/> print
     /// Keras models only, <see cref="SummaryFormat.Torchinfo"/> PyTorch models only. Markdown and JSON take both.
+    /// <see cref="SummaryFormat.TorchRepr"/> needs the module tree (<see cref="Module"/>), which summaries built by
+    /// <see cref="TorchModelBuilder"/> have.
     /// </exception>
     /// <exception cref="OverflowException">A statistic of the format (a byte size, torchinfo's mult-adds) does not fit in a <see cref="long"/>.</exception>
     /// <remarks>
@@ -40,6 +43,7 @@ public sealed partial class ModelSummary
         SummaryFormat.Torchinfo => TorchinfoRenderer.Render(Expect(Convention.Torch, format), TorchinfoSummaryOptions.Default),
         SummaryFormat.Markdown => MarkdownRenderer.Render(this),
         SummaryFormat.Json => JsonRenderer.Render(this),
+        SummaryFormat.TorchRepr => TorchRepr(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "'format' must be a defined SummaryFormat."),
     };
 
@@ -57,22 +61,32 @@ public sealed partial class ModelSummary
         return Keras3Renderer.Render(Expect(Convention.Keras, SummaryFormat.Keras3), options);
     }
 
-    /// <summary>Renders the summary as torchinfo 1.8's <c>summary(model, input_size, verbose=..., col_names=...)</c>.</summary>
-    /// <param name="options">The verbosity and the columns.</param>
+    /// <summary>Renders the summary as torchinfo 1.8's <c>summary(model, input_size, depth=..., col_names=..., row_settings=..., verbose=...)</c>.</summary>
+    /// <param name="options">The depth, columns, row settings, column width and verbosity.</param>
     /// <returns>The text, without a trailing newline, as <c>str(summary(...))</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">The summary is of a Keras model, which torchinfo does not print.</exception>
     /// <exception cref="OverflowException">The mult-adds or a byte size do not fit in a <see cref="long"/>.</exception>
     /// <remarks>
-    /// The model is the first row and every layer a child (<c>├─LSTM: 1-1</c>). A layer's Input Shape is
-    /// <see cref="LayerSummary.InputShape"/> (the previous layer's output where a row does not record it).
-    /// The size section appears when the input shape is known.
+    /// The model is the first row. A module tree (rows from <see cref="TorchModelBuilder"/>) prints as torchinfo's list,
+    /// containers and <c>(recursive)</c> rows included, folded at <see cref="TorchinfoSummaryOptions.Depth"/>; the rows of a
+    /// summary read from a file are the model's children (<c>├─LSTM: 1-1</c>), each with
+    /// <see cref="LayerSummary.InputShape"/> or else the previous row's output as its input. The size section appears when
+    /// the input shape is known.
     /// </remarks>
     [Pure]
     public string Render(TorchinfoSummaryOptions options)
     {
         Guard.NotNull(options, nameof(options));
         return TorchinfoRenderer.Render(Expect(Convention.Torch, SummaryFormat.Torchinfo), options);
+    }
+
+    /// <summary>PyTorch's <c>print(model)</c> of the module tree.</summary>
+    private string TorchRepr()
+    {
+        Expect(Convention.Torch, SummaryFormat.TorchRepr);
+        return Module?.ToString()
+            ?? throw new InvalidOperationException("The model '" + Name + "' has no module tree to print (it was read from a file without one); render it as Torchinfo, Markdown or Json, or build it with TorchModelBuilder.");
     }
 
     /// <summary>Renders the summary as its framework's tool prints it: Keras 3 for Keras models, torchinfo for PyTorch ones.</summary>

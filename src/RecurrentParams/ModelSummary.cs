@@ -14,6 +14,7 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
 {
     private readonly LayerSummary[] rows;
     private readonly OutputShape? output;
+    private readonly Torch.TorchModule? module;
 
     /// <summary>Initializes a summary.</summary>
     /// <param name="name">The model's name (Keras) or class name (PyTorch); not empty.</param>
@@ -38,20 +39,41 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
             Guard.ThrowArgument(nameof(rows), "'rows' must hold at least one layer.");
         }
 
-        foreach (LayerSummary row in this.rows)
+        for (int k = 0; k < this.rows.Length; k++)
         {
-            Guard.NotNull(row, nameof(rows));
-            TrainableParams = checked(TrainableParams + row.TrainableParams);
-            NonTrainableParams = checked(NonTrainableParams + row.NonTrainableParams);
+            LayerSummary row = Guard.NotNull(this.rows[k], nameof(rows));
+            if (row.Depth == 0 && k > 0)
+            {
+                Guard.ThrowArgument(nameof(rows), "Only the first row may have depth 0 (the model itself); row " + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ('" + row.Name + "') has it.");
+            }
+
             MacsPerStep = checked(MacsPerStep + row.MacsPerStep);
         }
 
-        TotalParams = checked(TrainableParams + NonTrainableParams);
+        (TotalParams, TrainableParams) = Totals(this.rows);
+        NonTrainableParams = checked(TotalParams - TrainableParams);
         IsLowerBound = Array.Exists(this.rows, r => r.CountBasis == CountBasis.LowerBound);
         Name = name;
         Convention = convention;
         Input = input;
         Branches = IsBranching(this.rows);
+    }
+
+    /// <summary>Gets the PyTorch module tree the summary was built from, which <see cref="SummaryFormat.TorchRepr"/> prints.</summary>
+    /// <value><see langword="null"/> for Keras models and for summaries read from files without a module tree.</value>
+    /// <exception cref="ArgumentException">On init: the summary is not of the <see cref="Convention.Torch"/> convention.</exception>
+    public Torch.TorchModule? Module
+    {
+        get => module;
+        init
+        {
+            if (value is not null && Convention != Convention.Torch)
+            {
+                Guard.ThrowArgument("module", "Only a PyTorch summary has a module tree; this one is " + Convention + ".");
+            }
+
+            module = value;
+        }
     }
 
     /// <summary>Gets a value indicating whether Keras prints the model with a "Connected to" column.</summary>
@@ -83,18 +105,28 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     public ElementType InputElementType { get; init; }
 
     /// <summary>Gets the layers in order.</summary>
-    /// <value>At least one row; an <c>InputLayer</c> row first when the model shows one.</value>
+    /// <value>
+    /// At least one row; an <c>InputLayer</c> row first when the model shows one. For a PyTorch module tree
+    /// (<see cref="TorchModelBuilder"/>), torchinfo's rows: the model's own row first (depth 0), then one row per module
+    /// call in call order with the containers above their children (<see cref="LayerSummary.Depth"/>), a module met
+    /// again marked <see cref="LayerSummary.IsRecursive"/>; without an input, one row per module in registration order.
+    /// </value>
     public IReadOnlyList<LayerSummary> Rows => Array.AsReadOnly(rows);
 
-    /// <summary>Gets the total number of parameters, as Keras' <c>Total params</c>.</summary>
-    /// <value>Trainable plus non-trainable.</value>
+    /// <summary>Gets the total number of parameters, as Keras' or torchinfo's <c>Total params</c>.</summary>
+    /// <value>
+    /// Trainable plus non-trainable. For a PyTorch module tree, torchinfo's total: each leaf row's parameters, and for a
+    /// container only those no row below counts; a recursive row counts nothing. It is PyTorch's
+    /// <c>sum(p.numel())</c> except where torchinfo 1.8 itself counts a module shared by two containers twice
+    /// (<see cref="Torch.TorchModule.NamedParameters"/> lists every parameter once).
+    /// </value>
     public long TotalParams { get; }
 
     /// <summary>Gets the number of trainable parameters.</summary>
     /// <value>0 or more.</value>
     public long TrainableParams { get; }
 
-    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics).</summary>
+    /// <summary>Gets the number of non-trainable parameters (Keras BatchNormalization's moving statistics, PyTorch parameters with <c>requires_grad=False</c>).</summary>
     /// <value>0 or more.</value>
     public long NonTrainableParams { get; }
 
@@ -116,6 +148,51 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="elementType"/> is not a defined value.</exception>
     /// <exception cref="OverflowException">The byte count does not fit in a <see cref="long"/>.</exception>
     public long ParameterBytes(ElementType elementType = ElementType.Float32) => checked(TotalParams * ElementTypes.Size(elementType));
+
+    /// <summary>
+    /// torchinfo's totals (<c>model_statistics.py</c>): a leaf row counts its parameters, a container only those none of
+    /// its descendants' rows count (its own, and those of children the forward pass never called), and a recursive row
+    /// nothing. Rows of a flat model are all leaves, so the totals are the rows' sums.
+    /// </summary>
+    private static (long Total, long Trainable) Totals(LayerSummary[] rows)
+    {
+        var leftover = new (long Total, long Trainable)[rows.Length];
+        for (int k = rows.Length - 1; k >= 0; k--)
+        {
+            if (rows[k].IsLeaf)
+            {
+                continue;
+            }
+
+            long total = rows[k].Params;
+            long trainable = rows[k].TrainableParams;
+            for (int j = k + 1; j < rows.Length && rows[j].Depth > rows[k].Depth; j++)
+            {
+                if (!rows[j].IsRecursive)
+                {
+                    total = checked(total - (rows[j].IsLeaf ? rows[j].Params : leftover[j].Total));
+                    trainable = checked(trainable - (rows[j].IsLeaf ? rows[j].TrainableParams : leftover[j].Trainable));
+                }
+            }
+
+            leftover[k] = (total, trainable);
+        }
+
+        long sum = 0;
+        long sumTrainable = 0;
+        for (int k = 0; k < rows.Length; k++)
+        {
+            if (rows[k].IsRecursive)
+            {
+                continue;
+            }
+
+            sum = checked(sum + (rows[k].IsLeaf ? rows[k].Params : Math.Max(leftover[k].Total, 0)));
+            sumTrainable = checked(sumTrainable + (rows[k].IsLeaf ? rows[k].TrainableParams : Math.Max(leftover[k].Trainable, 0)));
+        }
+
+        return (sum, sumTrainable);
+    }
 
     /// <summary>
     /// Keras' test (<c>summary_utils.print_summary</c>): a graph is sequential-like when no depth of its node map holds two

@@ -17,4 +17,7 @@ public enum SummaryFormat
 
     /// <summary>JSON, for tools; the schema is in <c>docs/summary-json-schema.md</c>.</summary>
     Json = 4,
+
+    /// <summary>PyTorch's <c>print(model)</c>: the module tree with each module's constructor arguments, <c>LSTM(5, 4, batch_first=True)</c>.</summary>
+    TorchRepr = 5,
 }

@@ -15,6 +15,12 @@ internal static class Fixtures
 
     public static string PathOf(string folder, string file) => Path.Combine(AppContext.BaseDirectory, "Fixtures", folder, file);
 
+    /// <summary>A row of the torchinfo tree vectors (the models whose state dicts are in <c>Fixtures/torch-trees</c>).</summary>
+    public static JsonElement TreeVector(string id) =>
+        File.ReadLines(PathOf("torch-trees", "torchinfo-trees.jsonl")).Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone())
+            .Single(r => r.GetProperty("id").GetString() == id);
+
     public static byte[] Bytes(string folder, string file) => File.ReadAllBytes(PathOf(folder, file));
 
     /// <summary>The rows of <c>Fixtures/{folder}/manifest.json</c> (<c>models</c>) by id, or of keras3-models.jsonl / keras3-models-more.jsonl.</summary>

@@ -1,10 +1,13 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using FluentAssertions;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
 using RecurrentParams.Import.Torch;
+using RecurrentParams.Tests.Torch;
+using RecurrentParams.Torch;
 using Xunit;
 
 namespace RecurrentParams.Import.Tests;
@@ -85,6 +88,40 @@ public sealed class ReadmeImportExamplesTests
         foreach (string option in new[] { "MaxDocumentBytes", "MaxDepth", "MaxLayers", "MaxTensors", "MaxNameLength", "MaxInflatedBytes", "MaxBufferedBytes" })
         {
             readme.Should().Contain("| `" + option + "` |");
+        }
+    }
+
+    [Fact]
+    public void StateDict_ReadsBackIntoTheModelsTree()
+    {
+        string path = Fixtures.PathOf("torch-trees", "readme-tagger.safetensors");
+
+        // begin-snippet: torch-state-dict
+        ImportedModel file = SafetensorsReader.ReadFile(path); // readme-tagger.safetensors: the Tagger's state_dict()
+        TorchModule read = file.Module!;
+        string printed = read.ToString();
+        string torchinfo = new TorchModelBuilder(read).Build().Render(SummaryFormat.Torchinfo); // summary(model)
+        // end-snippet
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        readme.Should().Contain(printed).And.Contain(torchinfo);
+        TorchModule built = TreeSpec.Model(Fixtures.TreeVector("readme-tagger").GetProperty("spec"));
+        read.StateDict().Select(t => (t.Name, t.Shape, t.ElementType)).Should().Equal(built.StateDict().Select(t => (t.Name, t.Shape, t.ElementType)), "the same names, shapes and dtypes");
+    }
+
+    [Fact]
+    public void Readme_ShowsTheImportSnippetsVerbatim()
+    {
+        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "RecurrentParams.Import.Tests", "ReadmeImportExamplesTests.cs"));
+        MatchCollection snippets = Regex.Matches(source, @"// begin-snippet: (?<name>[\w-]+)\r?\n(?<code>.*?)\r?\n\s*// end-snippet", RegexOptions.Singleline);
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        snippets.Should().NotBeEmpty();
+        foreach (Match snippet in snippets)
+        {
+            string[] lines = snippet.Groups["code"].Value.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            int indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+            readme.Should().Contain(string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())), "the README shows snippet '{0}' as compiled here", snippet.Groups["name"].Value);
         }
     }
 

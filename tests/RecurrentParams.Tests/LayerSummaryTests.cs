@@ -222,4 +222,20 @@ public sealed class LayerSummaryTests
         new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights).Equals((LayerSummary?)null).Should().BeFalse();
         new LayerSummary("lstm", "LSTM", [Vector4], LstmWeights).Equals((object?)null).Should().BeFalse();
     }
+
+    [Fact]
+    public void TreeProperties_DefaultToAFlatLayer_AndTakePartInEquality()
+    {
+        var row = new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []);
+
+        (row.Depth, row.IsLeaf, row.IsRecursive, row.KernelSize, row.OutputElementType).Should().Be((1, true, false, (System.Collections.Generic.IReadOnlyList<int>?)null, (ElementType?)null));
+        var tree = new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []) { Depth = 2, KernelSize = [3], OutputElementType = ElementType.Float64 };
+        tree.KernelSize.Should().Equal(3);
+        tree.Should().Be(new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []) { Depth = 2, KernelSize = [3], OutputElementType = ElementType.Float64 });
+        tree.Should().NotBe(row);
+        row.Should().NotBe(new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []) { KernelSize = [] });
+        row.Should().NotBe(new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []) { IsLeaf = false });
+        row.Should().NotBe(new LayerSummary("conv", "Conv1d", [new OutputShape(1, 4, 8)], []) { IsRecursive = true });
+        FluentActions.Invoking(() => new LayerSummary("x", "X", [OutputShape.Unknown], []) { Depth = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("depth");
+    }
 }

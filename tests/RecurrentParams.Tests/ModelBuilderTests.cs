@@ -233,11 +233,13 @@ public sealed class ModelBuilderTests
     {
         ModelSummary summary = new TorchModelBuilder("LSTMModel")
             .Input(1, 7, 5)
-            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4, batchFirst: true))
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 5, 4, batchFirst: true))
             .TakeLastTimeStep()
             .Build();
 
-        summary.Rows.Should().ContainSingle().Which.OutputShape.ToListString().Should().Be("[1, 7, 4]");
+        summary.Rows.Select(r => r.ClassName).Should().Equal("LSTMModel", "LSTM");
+        summary.Rows[1].OutputShape.ToListString().Should().Be("[1, 7, 4]");
+        summary.Rows[0].OutputShape.ToListString().Should().Be("[1, 4]", "the model's row has what its forward returns");
         summary.Output.ToListString().Should().Be("[1, 4]");
         summary.TotalParams.Should().Be(176);
         summary.Convention.Should().Be(Convention.Torch);

@@ -100,7 +100,8 @@ public sealed class ModelBuilderValidationTests
         FluentActions.Invoking(() => new KerasModelBuilder(null!)).Should().Throw<ArgumentNullException>().WithParameterName("name");
         FluentActions.Invoking(() => new KerasModelBuilder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("name")
             .WithMessage("'name' must not be empty.*");
-        FluentActions.Invoking(() => new TorchModelBuilder(null!)).Should().Throw<ArgumentNullException>().WithParameterName("className");
+        FluentActions.Invoking(() => new TorchModelBuilder((string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("className");
+        FluentActions.Invoking(() => new TorchModelBuilder((RecurrentParams.Torch.TorchModule)null!)).Should().Throw<ArgumentNullException>().WithParameterName("model");
         FluentActions.Invoking(() => new TorchModelBuilder(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("className")
             .WithMessage("'className' must not be empty.*");
     }
@@ -176,7 +177,8 @@ public sealed class ModelBuilderValidationTests
         summary.Input.Should().Be(new OutputShape(2, 7));
         summary.InputElementType.Should().Be(ElementType.Int64);
         summary.Output.Should().Be(new OutputShape(2, 7, 3));
-        summary.Rows.Single().Params.Should().Be(30); // 10·3
+        summary.Rows.Should().HaveCount(2, "the model's row, then the Embedding");
+        summary.Rows[1].Params.Should().Be(30); // 10·3
     }
 
     [Fact]
@@ -215,12 +217,12 @@ public sealed class ModelBuilderValidationTests
         // nn.LSTM returns (output, (h_n, c_n)); the next module receives output (1, 7, 4). Linear(4 → 3) = 4·3 + 3 = 15.
         ModelSummary summary = new TorchModelBuilder("LSTMModel")
             .Input(1, 7, 5)
-            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4, batchFirst: true))
-            .Add(new RecurrentParams.Torch.Linear(3))
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 5, 4, batchFirst: true))
+            .Add(new RecurrentParams.Torch.Linear(4, 3))
             .Build();
 
-        summary.Rows[0].Outputs.Should().HaveCount(3);
-        summary.Rows[1].Params.Should().Be(15);
+        summary.Rows[1].Outputs.Should().HaveCount(3);
+        summary.Rows[2].Params.Should().Be(15);
         summary.Output.Should().Be(new OutputShape(1, 7, 3));
     }
 
@@ -241,12 +243,12 @@ public sealed class ModelBuilderValidationTests
     [Fact]
     public void TakeLastTimeStep_OnAVector_Throws()
     {
-        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(3)).TakeLastTimeStep();
+        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(5, 3)).TakeLastTimeStep();
 
         Action act = () => builder.Build();
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'last_time_step' (index 1) expects a batch-first sequence (batch, time, features) but 'linear' returns (1, 3).");
+            "The step x[:, -1] of the model 'Head' expects a batch-first sequence (batch, time, features) but receives a tensor [1, 3] of Float32.");
     }
 
     [Fact]
@@ -255,24 +257,24 @@ public sealed class ModelBuilderValidationTests
         // x[-1] on nn.LSTM's sequence-first output (7, 2, 4) is (2, 4); Linear(4 → 3) then gives (2, 3).
         ModelSummary summary = new TorchModelBuilder("M")
             .Input(7, 2, 5)
-            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 4))
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 5, 4))
             .TakeLastTimeStep(batchFirst: false)
-            .Add(new RecurrentParams.Torch.Linear(3))
+            .Add(new RecurrentParams.Torch.Linear(4, 3))
             .Build();
 
-        summary.Rows.Select(r => r.InputShape).Should().Equal(new OutputShape(7, 2, 5), new OutputShape(2, 4));
+        summary.Rows.Select(r => r.InputShape).Should().Equal(new OutputShape(7, 2, 5), new OutputShape(7, 2, 5), new OutputShape(2, 4));
         summary.Output.Should().Be(new OutputShape(2, 3));
     }
 
     [Fact]
     public void TakeLastTimeStep_SequenceFirstOnAVector_Throws()
     {
-        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(3)).TakeLastTimeStep(batchFirst: false);
+        ModelBuilder builder = new TorchModelBuilder("Head").Input(1, 5).Add(new RecurrentParams.Torch.Linear(5, 3)).TakeLastTimeStep(batchFirst: false);
 
         Action act = () => builder.Build();
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'last_time_step' (index 1) expects a sequence-first sequence (time, batch, features) but 'linear' returns (1, 3).");
+            "The step x[-1] of the model 'Head' expects a sequence-first sequence (time, batch, features) but receives a tensor [1, 3] of Float32.");
     }
 
     private static void AssertMatches(string id, ModelSummary summary)

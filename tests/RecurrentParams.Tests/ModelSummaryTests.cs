@@ -229,4 +229,37 @@ public sealed class ModelSummaryTests
 
         summary.Rows.Should().Equal(DenseRow);
     }
+
+    [Fact]
+    public void Constructor_ModuleTree_CountsLeavesAndWhatContainersKeepToThemselves()
+    {
+        // torchinfo's totals: a container counts only the parameters no row below it counts (its own 6 here);
+        // a recursive row counts nothing.
+        var child = new LayerSummary("body.0", "Linear", [new OutputShape(1, 3)], [new WeightTensor("weight", new TensorShape(3, 3))]) { Depth = 2 };
+        var body = new LayerSummary("body", "Block", [new OutputShape(1, 3)], [new WeightTensor("scale", new TensorShape(6)), new WeightTensor("0.weight", new TensorShape(3, 3))]) { Depth = 1, IsLeaf = false };
+        var again = new LayerSummary("body.0", "Linear", [new OutputShape(1, 3)], child.Weights) { Depth = 2, IsRecursive = true };
+        var root = new LayerSummary("Net", "Net", [new OutputShape(1, 3)], body.Weights) { Depth = 0, IsLeaf = false };
+
+        var summary = new ModelSummary("Net", Convention.Torch, new OutputShape(1, 3), [root, body, child, again]);
+
+        summary.TotalParams.Should().Be(15);
+        summary.TrainableParams.Should().Be(15);
+        summary.NonTrainableParams.Should().Be(0);
+    }
+
+    [Fact]
+    public void Constructor_DepthZeroAfterTheFirstRow_Throws()
+    {
+        Action act = () => _ = new ModelSummary("m", Convention.Torch, null, [DenseRow, new LayerSummary("x", "X", [OutputShape.Unknown], []) { Depth = 0 }]);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("rows").WithMessage("Only the first row may have depth 0 (the model itself); row 1 ('x') has it.*");
+    }
+
+    [Fact]
+    public void Module_OnAKerasSummary_Throws()
+    {
+        Action act = () => _ = new ModelSummary("m", Convention.Keras, Input, [DenseRow]) { Module = new RecurrentParams.Torch.Tanh() };
+
+        act.Should().Throw<ArgumentException>().WithParameterName("module");
+    }
 }

@@ -82,7 +82,7 @@ public sealed class ReadmeExamplesTests
         // end-snippet
 
         // torchinfo's README model: LSTM(300, 512, 2 layers) = 3,768,320 parameters (conventions note §7).
-        net.Rows[1].Params.Should().Be(3_768_320);
+        net.Rows[2].Params.Should().Be(3_768_320, "the model's own row comes first");
         Readme.Should().Contain(torchinfo);
     }
 
@@ -104,10 +104,11 @@ public sealed class ReadmeExamplesTests
     [Fact]
     public void Readme_ShowsEverySnippetVerbatim()
     {
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "RecurrentParams.Tests", "ReadmeExamplesTests.cs"));
+        string source = File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "RecurrentParams.Tests", "ReadmeExamplesTests.cs"))
+            + File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "RecurrentParams.Tests", "ReadmeTorchExamplesTests.cs"));
         MatchCollection snippets = Regex.Matches(source, @"// begin-snippet: (?<name>[\w-]+)\r?\n(?<code>.*?)\r?\n\s*// end-snippet", RegexOptions.Singleline);
 
-        snippets.Should().HaveCountGreaterThanOrEqualTo(5);
+        snippets.Should().HaveCountGreaterThanOrEqualTo(6);
         foreach (Match snippet in snippets)
         {
             string code = Dedent(snippet.Groups["code"].Value);
@@ -121,7 +122,7 @@ public sealed class ReadmeExamplesTests
 
     private static string Readme => File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 
-    private static string RepositoryRoot
+    internal static string RepositoryRoot
     {
         get
         {

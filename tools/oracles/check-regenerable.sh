@@ -7,5 +7,6 @@ here=$(dirname "$0")
 status=0
 /usr/bin/python3 "$here/keras3/generate.py" --check || status=1
 /usr/bin/python3 "$here/torchinfo/generate.py" --check || status=1
+/usr/bin/python3 "$here/torchinfo-trees/generate.py" --check || status=1
 if [ "$status" -eq 0 ]; then echo "regenerable truth: all files match"; else echo "regenerable truth: DIFFERENCES (see above)"; fi
 exit "$status"

@@ -15,6 +15,7 @@ public sealed record WeightTensor
     private readonly string name = string.Empty;
     private readonly string path = string.Empty;
     private readonly TensorShape shape = new();
+    private readonly ElementType elementType;
 
     /// <summary>Initializes a weight tensor whose path is its name.</summary>
     /// <param name="name">The framework's variable name, e.g. <c>kernel</c> or <c>weight_ih_l0</c>; not empty.</param>
@@ -68,6 +69,19 @@ public sealed record WeightTensor
     /// <summary>Gets a value indicating whether the optimizer updates this tensor.</summary>
     /// <value>Default <see langword="true"/>; <see langword="false"/> for state the optimizer does not update (Keras BatchNormalization moving statistics).</value>
     public bool Trainable { get; init; } = true;
+
+    /// <summary>Gets the element type the tensor is stored in, which sets the bytes it takes.</summary>
+    /// <value>Default <see cref="RecurrentParams.ElementType.Float32"/>; a PyTorch parameter's dtype after <c>.double()</c>, <c>.half()</c> or <c>.to(torch.bfloat16)</c>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not defined.</exception>
+    public ElementType ElementType
+    {
+        get => elementType;
+        init
+        {
+            ElementTypes.Size(value);
+            elementType = value;
+        }
+    }
 
     /// <summary>Gets the number of scalar parameters the tensor holds.</summary>
     /// <value>The product of the shape's dimensions.</value>

@@ -18,4 +18,10 @@ internal static class ElementTypes
         ElementType.Int32 => 4,
         _ => throw new ArgumentOutOfRangeException(nameof(elementType), elementType, "'elementType' must be a defined ElementType."),
     };
+
+    /// <summary>Whether the type is a floating-point one, which PyTorch's <c>Module.to(dtype)</c> converts.</summary>
+    /// <param name="elementType">The element type.</param>
+    /// <returns><see langword="true"/> for float32, float64, float16 and bfloat16.</returns>
+    public static bool IsFloating(ElementType elementType) =>
+        elementType is ElementType.Float32 or ElementType.Float64 or ElementType.Float16 or ElementType.BFloat16;
 }

@@ -12,8 +12,9 @@ namespace RecurrentParams.Rendering;
 /// with Keras 3's sizes (<c>- Total params: 2,507 (9.79 KB)</c>). A model that branches gets Keras 3's <c>Connected to</c>
 /// column before <c>Trainable</c>.</para>
 /// <para>PyTorch models: torchinfo's headings (<c>Layer (type:depth-idx) | Output Shape | Param #</c>, + <c>Trainable</c>
-/// with torchinfo's <c>True</c>/<c>False</c>/<c>Partial</c>/<c>--</c> when some parameters are frozen), the model as the
-/// first row, shapes as lists, and torchinfo's totals, mult-adds and sizes.</para>
+/// with torchinfo's <c>True</c>/<c>False</c>/<c>Partial</c>/<c>--</c> when some parameters are frozen), torchinfo's rows
+/// down to its default depth 3 (the model first, a module tree's containers with their depth prefix), shapes as lists,
+/// and torchinfo's totals, mult-adds and sizes.</para>
 /// <para>Numbers are right-aligned with thousands separators; cells are padded so the source reads as a table too; the
 /// characters <c>\ | * ` &lt;</c> in names are escaped. Lines are joined with <c>\n</c>; no trailing newline.</para>
 /// </remarks>
@@ -29,13 +30,15 @@ internal static class MarkdownRenderer
         {
             right = frozen ? [false, false, true, false] : [false, false, true];
             table.Add(frozen ? ["Layer (type:depth-idx)", "Output Shape", "Param #", "Trainable"] : ["Layer (type:depth-idx)", "Output Shape", "Param #"]);
-            table.Add(Cells(frozen, Escape(summary.Name), summary.Output.ToListString(), "--", Label(summary.TotalParams, summary.TrainableParams)));
-            for (int k = 0; k < summary.Rows.Count; k++)
+            const int depth = 3;
+            foreach (TorchinfoStatistics.Layer layer in TorchinfoStatistics.Of(summary).Layers.Where(l => l.Row.Depth <= depth))
             {
-                LayerSummary row = summary.Rows[k];
-                string count = row.CountBasis != CountBasis.Configuration ? ShapeText.Count(row, ShapeText.Thousands)
-                    : row.Params == 0 ? "--" : row.TrainableParams > 0 ? ShapeText.Thousands(row.Params) : "(" + ShapeText.Thousands(row.Params) + ")";
-                table.Add(Cells(frozen, "├─" + Escape(row.ClassName) + ": 1-" + ShapeText.Plain(k + 1), row.OutputShape.ToListString(), count, Label(row.Params, row.TrainableParams)));
+                table.Add(Cells(
+                    frozen,
+                    Escape(TorchinfoRenderer.Start(layer.Row.Depth, ascii: false) + TorchinfoRenderer.Title(layer, varNames: false, showDepth: true)),
+                    layer.Executed ? layer.Row.OutputShape.ToListString() : "--",
+                    TorchinfoRenderer.NumParams(layer, layer.Row.Depth == depth),
+                    TorchinfoRenderer.TrainableLabel(layer.Params, layer.Trainable)));
             }
         }
         else
@@ -103,9 +106,6 @@ internal static class MarkdownRenderer
 
     private static string Sized(long count, string? note) =>
         ShapeText.Thousands(count) + " (" + ByteSize.Format(checked(count * 4)) + (note is null ? string.Empty : "; " + note) + ")";
-
-    private static string Label(long parameters, long trainable) =>
-        parameters == 0 ? "--" : trainable == 0 ? "False" : trainable == parameters ? "True" : "Partial";
 
     private static void AppendTorchTotals(StringBuilder text, ModelSummary summary)
     {

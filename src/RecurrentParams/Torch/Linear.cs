@@ -1,27 +1,36 @@
 using System;
-using System.Collections.Generic;
 using RecurrentParams.Formulas;
 using RecurrentParams.Internal;
-using RecurrentParams.Layers;
 
 namespace RecurrentParams.Torch;
 
-/// <summary>PyTorch's <c>nn.Linear</c> on the last dimension; <c>in_features</c> is taken from the previous layer.</summary>
-/// <remarks>Weights: weight <c>(out, in)</c>, bias <c>(out,)</c>. Instances are immutable and thread-safe.</remarks>
+/// <summary>PyTorch's <c>nn.Linear(in_features, out_features, bias)</c> on the last dimension: weight <c>(out, in)</c>, bias <c>(out,)</c>.</summary>
+/// <remarks>Input <c>(*, in_features)</c>, output <c>(*, out_features)</c>. Instances are immutable and thread-safe.</remarks>
 public sealed class Linear : TorchModule
 {
     /// <summary>Initializes the module.</summary>
+    /// <param name="inFeatures"><c>in_features</c>, at least 1.</param>
     /// <param name="outFeatures"><c>out_features</c>, at least 1.</param>
     /// <param name="bias"><c>bias</c>.</param>
-    /// <param name="name">An explicit name, or <see langword="null"/> for a generated one.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outFeatures"/> is less than 1.</exception>
-    public Linear(int outFeatures, bool bias = true, string? name = null)
-        : base("Linear", name)
+    /// <exception cref="ArgumentOutOfRangeException">A size is less than 1.</exception>
+    public Linear(int inFeatures, int outFeatures, bool bias = true)
+        : base("Linear")
     {
+        Guard.Positive(inFeatures, nameof(inFeatures));
         Guard.Positive(outFeatures, nameof(outFeatures));
+        InFeatures = inFeatures;
         OutFeatures = outFeatures;
         Bias = bias;
+        RegisterParameter("weight", new TensorShape(outFeatures, inFeatures));
+        if (bias)
+        {
+            RegisterParameter("bias", new TensorShape(outFeatures));
+        }
     }
+
+    /// <summary>Gets <c>in_features</c>.</summary>
+    /// <value>At least 1.</value>
+    public int InFeatures { get; }
 
     /// <summary>Gets <c>out_features</c>.</summary>
     /// <value>At least 1.</value>
@@ -32,20 +41,30 @@ public sealed class Linear : TorchModule
     public bool Bias { get; }
 
     /// <inheritdoc/>
-    public override LayerResult Build(LayerContext context)
+    /// <value><c>in_features=5, out_features=3, bias=True</c>.</value>
+    public override string ExtraRepr =>
+        "in_features=" + PythonText.Int(InFeatures) + ", out_features=" + PythonText.Int(OutFeatures) + ", bias=" + PythonText.Bool(Bias);
+
+    /// <inheritdoc/>
+    internal override Derivation? Derivation =>
+        LayerMath.FromWeights("Linear(in_features=" + PythonText.Int(InFeatures) + ", out_features=" + PythonText.Int(OutFeatures) + ")", Parameters);
+
+    /// <inheritdoc/>
+    internal override long MacsPerStep => checked((long)InFeatures * OutFeatures);
+
+    /// <inheritdoc/>
+    protected internal override Tensor Forward(ForwardContext context)
     {
         Guard.NotNull(context, nameof(context));
-        long inFeatures = context.ExpectKnown(-1, "the last dimension (in_features)");
-        var weights = new List<WeightTensor> { new("weight", new TensorShape(OutFeatures, inFeatures)) };
-        if (Bias)
+        Tensor input = context.Input;
+        if (input.IsTuple || input.IsPackedSequence || input.Dims.Length == 0 || input.Dims[input.Dims.Length - 1] != InFeatures)
         {
-            weights.Add(new WeightTensor("bias", new TensorShape(OutFeatures)));
+            context.Fail("expects in_features = " + PythonText.Int(InFeatures) + " in the last dimension but receives " + input.Describe());
         }
 
-        return new LayerResult(new[] { context.Input.WithLast(OutFeatures) }, weights)
-        {
-            Derivation = LayerMath.FromWeights("Linear(in_features=" + LayerMath.Invariant(inFeatures) + ", out_features=" + LayerMath.Invariant(OutFeatures) + ")", weights),
-            MacsPerStep = checked(inFeatures * OutFeatures),
-        };
+        RecurrentWeights.ExpectElementType(context, input, Parameters);
+        long[] dims = (long[])input.Dims.Clone();
+        dims[dims.Length - 1] = OutFeatures;
+        return Tensor.Of(input.ElementType, dims);
     }
 }

@@ -27,11 +27,10 @@ public sealed class TorchConformanceTests
     {
         JsonElement row = VectorFile.Load(Layers)[id];
         int[] input = row.GetProperty("inputShape").EnumerateArray().Select(d => d.GetInt32()).ToArray();
-        ModelSummary summary = new TorchModelBuilder(id)
+        ModelSummary summary = new TorchModelBuilder(Module(row.String("module")!, row.GetProperty("config")))
             .Input(row.String("module") == "Embedding" ? ElementType.Int64 : ElementType.Float32, input)
-            .Add(Module(row.String("module")!, row.GetProperty("config"), input.Length))
             .Build();
-        LayerSummary layer = summary.Rows.Single();
+        LayerSummary layer = summary.Rows.Single(); // a bare module is the model's own row
 
         layer.Outputs.Select(o => o.ToListString()).Should().Equal(
             row.GetProperty("outputShapes").EnumerateArray().Select(s => KerasSpecReader.Shape(s).ToListString()), "vector {0}: every tensor the forward pass returned", id);
@@ -58,19 +57,30 @@ public sealed class TorchConformanceTests
                 builder.TakeLastTimeStep();
             }
 
-            builder.Add(Module(layer.String("type")!, layer.GetProperty("args"), rank: 3, layer.String("name"), batchFirst: true));
+            if (layer.String("type") == "BatchNorm1d")
+            {
+                // The model vectors run BatchNorm1d on x.transpose(1, 2) for 3-D sequences: features last.
+                builder.BatchNorm1d(layer.GetProperty("args").Bool("affine") ?? true, featuresLast: true, layer.String("name"));
+                continue;
+            }
+
+            builder.Add(Module(layer.String("type")!, layer.GetProperty("args")), layer.String("name"));
         }
 
         ModelSummary summary = builder.Build();
         JsonElement[] modules = row.GetProperty("modules").EnumerateArray().ToArray();
-        summary.Rows.Should().HaveCount(modules.Length);
+        summary.Rows.Should().HaveCount(modules.Length + 1, "the model's own row comes first");
         for (int k = 0; k < modules.Length; k++)
         {
             string where = $"vector {id}, module {modules[k].String("name")}";
-            LayerSummary actual = summary.Rows[k];
+            LayerSummary actual = summary.Rows[k + 1];
             actual.Name.Should().Be(modules[k].String("name"), where);
             actual.ClassName.Should().Be(modules[k].String("type"), where);
-            actual.OutputShape.ToListString().Should().Be(KerasSpecReader.Shape(modules[k].GetProperty("outputShape")).ToListString(), where);
+            // The vectors record a BatchNorm1d's output after the step transposes it back; the module itself returns (N, F, T).
+            OutputShape shape = actual.ClassName == "BatchNorm1d" && actual.OutputShape.Rank == 3
+                ? new OutputShape(actual.OutputShape[0], actual.OutputShape[2], actual.OutputShape[1])
+                : actual.OutputShape;
+            shape.ToListString().Should().Be(KerasSpecReader.Shape(modules[k].GetProperty("outputShape")).ToListString(), where);
             actual.Params.Should().Be(modules[k].GetProperty("params").GetInt64(), where);
             actual.Weights.Select(w => $"{w.Name} {w.Shape.ToListString()}").Should().Equal(
                 modules[k].GetProperty("weights").EnumerateArray().Select(w => $"{w.GetProperty("name").GetString()} [{string.Join(", ", w.GetProperty("shape").Shape())}]"), where);
@@ -80,26 +90,25 @@ public sealed class TorchConformanceTests
         summary.TrainableParams.Should().Be(row.GetProperty("trainable").GetInt64(), "vector {0}: trainable", id);
     }
 
-    private static RecurrentParams.Torch.TorchModule Module(string type, JsonElement args, int rank, string? name = null, bool? batchFirst = null) => type switch
+    /// <summary>The module with the vector's constructor arguments (PyTorch's defaults for the others).</summary>
+    private static RecurrentParams.Torch.TorchModule Module(string type, JsonElement args) => type switch
     {
         "RNN" or "LSTM" or "GRU" => new RecurrentParams.Torch.Recurrent(
             type == "RNN" ? CellType.SimpleRnn : new CellType(type),
+            args.Int("input_size")!.Value,
             args.Int("hidden_size")!.Value,
-            args.Int("num_layers") ?? 1,
-            args.Bool("bias") ?? true,
-            args.Bool("bidirectional") ?? false,
-            args.Int("proj_size") ?? 0,
-            batchFirst ?? args.Bool("batch_first") ?? false,
-            name),
-        "Linear" => new RecurrentParams.Torch.Linear(args.Int("out_features")!.Value, args.Bool("bias") ?? true, name),
-        "Embedding" => new RecurrentParams.Torch.Embedding(args.Int("num_embeddings")!.Value, args.Int("embedding_dim")!.Value, name),
+            numLayers: args.Int("num_layers") ?? 1,
+            bias: args.Bool("bias") ?? true,
+            batchFirst: args.Bool("batch_first") ?? false,
+            bidirectional: args.Bool("bidirectional") ?? false,
+            projSize: args.Int("proj_size") ?? 0),
+        "Linear" => new RecurrentParams.Torch.Linear(args.Int("in_features")!.Value, args.Int("out_features")!.Value, args.Bool("bias") ?? true),
+        "Embedding" => new RecurrentParams.Torch.Embedding(args.Int("num_embeddings")!.Value, args.Int("embedding_dim")!.Value),
         "LayerNorm" => new RecurrentParams.Torch.LayerNorm(
-            args.Bool("elementwise_affine") ?? true,
-            args.GetProperty("normalized_shape").ValueKind == JsonValueKind.Array ? args.GetProperty("normalized_shape").GetArrayLength() : 1,
-            name),
-        // The model vectors run BatchNorm1d on x.transpose(1, 2) for 3-D sequences: features last.
-        "BatchNorm1d" => new RecurrentParams.Torch.BatchNorm1d(args.Bool("affine") ?? true, featuresLast: batchFirst == true && rank == 3, name),
-        "Dropout" => new RecurrentParams.Torch.Dropout(args.TryGetProperty("p", out JsonElement p) ? p.GetDouble() : 0.5, name),
+            args.GetProperty("normalized_shape").ValueKind == JsonValueKind.Array ? args.GetProperty("normalized_shape").EnumerateArray().Select(d => d.GetInt32()).ToArray() : [args.GetProperty("normalized_shape").GetInt32()],
+            elementwiseAffine: args.Bool("elementwise_affine") ?? true),
+        "BatchNorm1d" => new RecurrentParams.Torch.BatchNorm1d(args.Int("num_features")!.Value, affine: args.Bool("affine") ?? true, trackRunningStats: args.Bool("track_running_stats") ?? true),
+        "Dropout" => new RecurrentParams.Torch.Dropout(args.TryGetProperty("p", out JsonElement p) ? p.GetDouble() : 0.5),
         _ => throw new NotSupportedException(type),
     };
 }

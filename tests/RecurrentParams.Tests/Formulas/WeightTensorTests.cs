@@ -38,4 +38,14 @@ public sealed class WeightTensorTests
         FluentActions.Invoking(() => new WeightTensor(null!, shape)).Should().Throw<ArgumentNullException>();
         FluentActions.Invoking(() => new WeightTensor("a", null!)).Should().Throw<ArgumentNullException>();
     }
+
+    [Fact]
+    public void ElementType_DefaultsToFloat32_AndValidates()
+    {
+        var weight = new WeightTensor("weight", new TensorShape(2, 2));
+
+        weight.ElementType.Should().Be(ElementType.Float32);
+        (weight with { ElementType = ElementType.BFloat16 }).Should().NotBe(weight);
+        FluentActions.Invoking(() => weight with { ElementType = (ElementType)99 }).Should().Throw<ArgumentOutOfRangeException>();
+    }
 }

@@ -32,8 +32,8 @@ public sealed class MarkdownFormatTests
     {
         ModelSummary summary = new TorchModelBuilder("LSTMNet").Input(ElementType.Int64, 1, 100)
             .Add(new RecurrentParams.Torch.Embedding(20, 300))
-            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 512, numLayers: 2, batchFirst: true))
-            .Add(new RecurrentParams.Torch.Linear(20))
+            .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, 300, 512, numLayers: 2, batchFirst: true))
+            .Add(new RecurrentParams.Torch.Linear(512, 20))
             .Build();
 
         string text = summary.Render(SummaryFormat.Markdown);

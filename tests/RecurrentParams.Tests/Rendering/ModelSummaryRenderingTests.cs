@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using FluentAssertions;
 using RecurrentParams.Keras;
@@ -17,7 +18,7 @@ public sealed class ModelSummaryRenderingTests
     {
         ModelSummary keras = new KerasModelBuilder("seq").TokenInput(null).Embedding(5000, 128).Bidirectional(new Recurrent(CellType.Lstm, 256)).BatchNormalization().Dense(3).Build();
         ModelSummary torch = new TorchModelBuilder("Net").Input(ElementType.Int64, 32, 50)
-            .Add(new RecurrentParams.Torch.Embedding(5000, 100)).Add(new RecurrentParams.Torch.Recurrent(CellType.Gru, 640, numLayers: 2, batchFirst: true)).Add(new RecurrentParams.Torch.Linear(10)).Build();
+            .Add(new RecurrentParams.Torch.Embedding(5000, 100)).Add(new RecurrentParams.Torch.Recurrent(CellType.Gru, 100, 640, numLayers: 2, batchFirst: true)).Add(new RecurrentParams.Torch.Linear(640, 10)).Build();
         // Each tool prints its own framework's models only; Markdown and JSON print both.
         ModelSummary? forKeras = format == SummaryFormat.Torchinfo ? null : keras;
         ModelSummary? forTorch = format is SummaryFormat.Keras3 or SummaryFormat.Keras2 ? null : torch;
@@ -105,5 +106,29 @@ public sealed class ModelSummaryRenderingTests
             Thread.CurrentThread.CurrentCulture = saved;
             Thread.CurrentThread.CurrentUICulture = savedUi;
         }
+    }
+
+    [Fact]
+    public void Render_TorchRepr_PrintsTheModuleTree()
+    {
+        ModelSummary summary = new TorchModelBuilder("Net").Input(2, 7, 5).Lstm(4, batchFirst: true).TakeLastTimeStep().Linear(3).Build();
+
+        summary.Render(SummaryFormat.TorchRepr).Should().Be("""
+            Net(
+              (lstm): LSTM(5, 4, batch_first=True)
+              (linear): Linear(in_features=4, out_features=3, bias=True)
+            )
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Render_TorchRepr_WithoutATreeOrOfKeras_Throws()
+    {
+        ModelSummary built = new TorchModelBuilder("Net").Input(2, 5).Linear(3).Build();
+        var read = new ModelSummary("Net", Convention.Torch, null, built.Rows.Skip(1));
+        ModelSummary keras = new KerasModelBuilder("k").Input(null, 5).Dense(3).Build();
+
+        FluentActions.Invoking(() => read.Render(SummaryFormat.TorchRepr)).Should().Throw<InvalidOperationException>().WithMessage("The model 'Net' has no module tree to print*");
+        FluentActions.Invoking(() => keras.Render(SummaryFormat.TorchRepr)).Should().Throw<InvalidOperationException>().WithMessage("*TorchRepr prints PyTorch models only*");
     }
 }

@@ -4,9 +4,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using RecurrentParams.Formulas;
 using RecurrentParams.Keras;
-using RecurrentParams.Layers;
+using RecurrentParams.Torch;
+using Recurrent = RecurrentParams.Keras.Recurrent;
+using Embedding = RecurrentParams.Keras.Embedding;
+using Sequential = RecurrentParams.Torch.Sequential;
 using Xunit;
 
 namespace RecurrentParams.Tests.Rendering;
@@ -36,26 +38,8 @@ internal static class RenderingVectors
     public static TheoryData<string> Keras3Ids() =>
         Ids(Load(Keras3File).Where(r => r.Value.GetProperty("kind").GetString() != "branching").Select(r => r.Key));
 
-    /// <summary>The torchinfo models the builder can express.</summary>
-    public static TheoryData<string> TorchinfoIds() =>
-        Ids(Load(TorchinfoFile).Where(r => TorchinfoSkipReason(r.Value) is null).Select(r => r.Key));
-
-
-    /// <summary>Why the builder cannot express a torchinfo model, or <see langword="null"/> when it can.</summary>
-    public static string? TorchinfoSkipReason(JsonElement row)
-    {
-        JsonElement spec = row.GetProperty("spec");
-        string kind = spec.GetProperty("kind").GetString()!;
-
-        return kind switch
-        {
-            "bare" => "a bare module: torchinfo shows the LSTM itself as the depth-0 leaf, a builder model is always a container",
-            "sequential-nested" => "nested containers (Sequential in Sequential, depth 2)",
-            "SharedGRU" => "one GRU called twice ((recursive) row)",
-            "PackedLSTM" => "a PackedSequence (output shape of the packed data)",
-            _ => null,
-        };
-    }
+    /// <summary>The torchinfo models: every one, the builder expresses them all (bare modules, nested containers, a module called twice, packed sequences).</summary>
+    public static TheoryData<string> TorchinfoIds() => Ids(Load(TorchinfoFile).Select(r => r.Key));
 
     public static ModelSummary BuildKeras3(JsonElement row)
     {
@@ -91,31 +75,30 @@ internal static class RenderingVectors
         JsonElement inputSpec = spec.GetProperty("input");
         int[] size = inputSpec.GetProperty("size").EnumerateArray().Select(d => d.GetInt32()).ToArray();
         ElementType dtype = inputSpec.GetProperty("dtype").GetString() == "int64" ? ElementType.Int64 : ElementType.Float32;
-        var builder = new TorchModelBuilder(row.GetProperty("modelClass").GetString()!).Input(dtype, size);
-        if (kind == "LSTMNet")
+        string modelClass = row.GetProperty("modelClass").GetString()!;
+        JsonElement[] layers = spec.TryGetProperty("layers", out JsonElement l) ? l.EnumerateArray().ToArray() : [];
+        TorchModule? tree = kind switch
         {
-            // torchinfo's own LSTMNet: Embedding -> LSTM(batch_first) -> Linear; forward returns out.view(-1, vocab).
-            JsonElement a = spec.GetProperty("args");
-            int vocab = a.GetProperty("vocab_size").GetInt32();
-            ModelSummary built = builder
-                .Add(new RecurrentParams.Torch.Embedding(vocab, a.GetProperty("embed_dim").GetInt32()))
-                .Add(new RecurrentParams.Torch.Recurrent(CellType.Lstm, a.GetProperty("hidden_dim").GetInt32(), numLayers: a.GetProperty("num_layers").GetInt32(), batchFirst: true))
-                .Add(new RecurrentParams.Torch.Linear(vocab))
-                .Build();
-            long steps = built.Output.Dimensions.Take(built.Output.Rank - 1).Aggregate(1L, (p, d) => p * d!.Value);
-            return new ModelSummary(built.Name, built.Convention, built.Input, built.Rows)
-            {
-                Output = new OutputShape(steps, vocab),
-                InputElementType = built.InputElementType,
-            };
+            "bare" => TorchLayer(layers[0]),
+            "sequential" => new Sequential(layers.Select(TorchLayer).ToArray()),
+            "sequential-nested" => new Sequential(spec.GetProperty("groups").EnumerateArray().Select(g => (TorchModule)new Sequential(g.EnumerateArray().Select(TorchLayer).ToArray())).ToArray()),
+            "LSTMNet" => LstmNet(spec.GetProperty("args")),
+            "SharedGRU" => SharedGru(spec.GetProperty("args")),
+            "PackedLSTM" => PackedLstm(spec.GetProperty("args")),
+            _ => null,
+        };
+        if (tree is not null)
+        {
+            return new TorchModelBuilder(tree).Input(dtype, size).Build();
         }
 
+        // recurrent-only and module: a stack of modules, with x[:, -1] (or x[-1]) after the recurrent one when the head is "last".
+        var builder = new TorchModelBuilder(modelClass).Input(dtype, size);
         bool last = kind == "recurrent-only" || Head(spec) == "last";
-        foreach (JsonElement layer in spec.GetProperty("layers").EnumerateArray())
+        foreach (JsonElement layer in layers)
         {
             string type = layer.GetProperty("type").GetString()!;
-            JsonElement args = layer.GetProperty("args");
-            builder.Add(TorchLayer(type, args));
+            builder.Add(TorchLayer(layer), layer.GetProperty("name").GetString());
             if (spec.TryGetProperty("freeze", out JsonElement freeze)
                 && freeze.EnumerateArray().Any(p => p.GetString()!.StartsWith(layer.GetProperty("name").GetString() + ".", StringComparison.Ordinal)))
             {
@@ -124,11 +107,60 @@ internal static class RenderingVectors
 
             if (last && type is "RNN" or "LSTM" or "GRU")
             {
+                JsonElement args = layer.GetProperty("args");
                 builder.TakeLastTimeStep(batchFirst: args.TryGetProperty("batch_first", out JsonElement b) && b.GetBoolean());
             }
         }
 
         return builder.Build();
+    }
+
+    /// <summary>torchinfo's own test model <c>LSTMNet</c> (<c>tests/fixtures/models.py</c>): <c>out.view(-1, out.size(2))</c>, returning <c>(out, hidden)</c>.</summary>
+    private static CustomModule LstmNet(JsonElement a)
+    {
+        int vocab = a.GetProperty("vocab_size").GetInt32();
+        int embed = a.GetProperty("embed_dim").GetInt32();
+        int hidden = a.GetProperty("hidden_dim").GetInt32();
+        return new CustomModule(
+            "LSTMNet",
+            [("embedding", new RecurrentParams.Torch.Embedding(vocab, embed)),
+             ("encoder", new RecurrentParams.Torch.Recurrent(CellType.Lstm, embed, hidden, numLayers: a.GetProperty("num_layers").GetInt32())),
+             ("decoder", new RecurrentParams.Torch.Linear(hidden, vocab))],
+            (self, x) =>
+            {
+                (Tensor output, Tensor state) = self.Call("encoder", self.Call("embedding", x));
+                output = self.Call("decoder", output);
+                return Tensor.Tuple(output.View(-1, output.Shape[2]), state);
+            });
+    }
+
+    /// <summary>The generator's <c>SharedGRU</c>: one GRU called twice, then a Linear.</summary>
+    private static CustomModule SharedGru(JsonElement a)
+    {
+        int size = a.GetProperty("size").GetInt32();
+        return new CustomModule(
+            "SharedGRU",
+            [("gru", new RecurrentParams.Torch.Recurrent(CellType.Gru, size, size, batchFirst: true)), ("fc", new RecurrentParams.Torch.Linear(size, a.GetProperty("out_features").GetInt32()))],
+            (self, x) => self.Call("fc", self.Call("gru", self.Call("gru", x).Item(0)).Item(0)));
+    }
+
+    /// <summary>The generator's <c>PackedLSTM</c>: Embedding, pack_padded_sequence with fixed lengths, LSTM, Linear on h_n[-1].</summary>
+    private static CustomModule PackedLstm(JsonElement a)
+    {
+        int embed = a.GetProperty("embed_dim").GetInt32();
+        int hidden = a.GetProperty("hidden_size").GetInt32();
+        long[] lengths = a.GetProperty("lengths").EnumerateArray().Select(d => d.GetInt64()).ToArray();
+        return new CustomModule(
+            "PackedLSTM",
+            [("embedding", new RecurrentParams.Torch.Embedding(a.GetProperty("vocab").GetInt32(), embed)),
+             ("lstm", new RecurrentParams.Torch.Recurrent(CellType.Lstm, embed, hidden, batchFirst: true)),
+             ("fc", new RecurrentParams.Torch.Linear(hidden, a.GetProperty("out_features").GetInt32()))],
+            (self, x) =>
+            {
+                Tensor packed = Tensor.PackPaddedSequence(self.Call("embedding", x), lengths, batchFirst: true, enforceSorted: false);
+                (_, Tensor state) = self.Call("lstm", packed);
+                return self.Call("fc", state.Item(0).Select(0, -1));
+            });
     }
 
     /// <summary>torchinfo's text with the Python 3.11 enum bug line replaced by the intended one.</summary>
@@ -144,8 +176,10 @@ internal static class RenderingVectors
         spec.TryGetProperty("head", out JsonElement head) ? head.GetString() : null;
 
 
-    private static RecurrentParams.Torch.TorchModule TorchLayer(string type, JsonElement a)
+    private static TorchModule TorchLayer(JsonElement layer)
     {
+        string type = layer.GetProperty("type").GetString()!;
+        JsonElement a = layer.GetProperty("args");
         bool Flag(string name, bool fallback) => a.TryGetProperty(name, out JsonElement v) ? v.GetBoolean() : fallback;
         int Int(string name, int fallback) => a.TryGetProperty(name, out JsonElement v) ? v.GetInt32() : fallback;
         return type switch
@@ -153,16 +187,18 @@ internal static class RenderingVectors
             "Embedding" => new RecurrentParams.Torch.Embedding(Int("num_embeddings", 0), Int("embedding_dim", 0)),
             "RNN" or "LSTM" or "GRU" => new RecurrentParams.Torch.Recurrent(
                 type == "RNN" ? CellType.SimpleRnn : new CellType(type),
+                Int("input_size", 0),
                 Int("hidden_size", 0),
                 numLayers: Int("num_layers", 1),
                 bias: Flag("bias", true),
+                batchFirst: Flag("batch_first", false),
+                dropout: a.TryGetProperty("dropout", out JsonElement d) ? d.GetDouble() : 0,
                 bidirectional: Flag("bidirectional", false),
-                projSize: Int("proj_size", 0),
-                batchFirst: Flag("batch_first", false)),
-            "Linear" => new RecurrentParams.Torch.Linear(Int("out_features", 0), bias: Flag("bias", true)),
-            "LayerNorm" => new RecurrentParams.Torch.LayerNorm(),
+                projSize: Int("proj_size", 0)),
+            "Linear" => new RecurrentParams.Torch.Linear(Int("in_features", 0), Int("out_features", 0), bias: Flag("bias", true)),
+            "LayerNorm" => new RecurrentParams.Torch.LayerNorm(a.GetProperty("normalized_shape").EnumerateArray().Select(x => x.GetInt32()).ToArray()),
             "Dropout" => new RecurrentParams.Torch.Dropout(a.GetProperty("p").GetDouble()),
-            "SelectItem" => new SelectItem(),
+            "SelectItem" => new CustomModule("SelectItem", forward: (_, x) => x.Item(Int("index", 0))),
             _ => throw new NotSupportedException("torch layer " + type),
         };
     }
@@ -205,16 +241,5 @@ internal static class RenderingVectors
         }
 
         return data;
-    }
-
-    /// <summary>torchinfo's test module <c>SelectItem(index)</c>: picks one tensor of a tuple (the RNN output of <c>(output, h_n)</c>); no parameters. A user-defined layer through the public extension point.</summary>
-    private sealed class SelectItem : RecurrentParams.Torch.TorchModule
-    {
-        public SelectItem()
-            : base("SelectItem", null)
-        {
-        }
-
-        public override LayerResult Build(LayerContext context) => new(new[] { context.Input }, Array.Empty<WeightTensor>());
     }
 }

@@ -38,7 +38,43 @@ public sealed class TorchinfoSummaryOptionsTests
         var options = new TorchinfoSummaryOptions();
 
         options.Verbose.Should().Be(1);
-        options.Columns.Should().Equal(TorchinfoColumn.OutputSize, TorchinfoColumn.NumParams);
+        options.Depth.Should().Be(3);
+        options.ColumnWidth.Should().Be(25);
+        options.RowSettings.Should().Be(TorchinfoRowSettings.Depth);
+        options.Columns.Should().BeNull("torchinfo picks its columns by whether the model ran on an input");
+    }
+
+    [Fact]
+    public void Depth_Negative_ThrowsArgumentOutOfRange()
+    {
+        var create = () => new TorchinfoSummaryOptions { Depth = -1 };
+
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("depth");
+    }
+
+    [Fact]
+    public void ColumnWidth_BelowOne_ThrowsArgumentOutOfRange()
+    {
+        var create = () => new TorchinfoSummaryOptions { ColumnWidth = 0 };
+
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("columnWidth");
+    }
+
+    [Fact]
+    public void RowSettings_UndefinedFlag_ThrowsArgumentOutOfRange()
+    {
+        var create = () => new TorchinfoSummaryOptions { RowSettings = (TorchinfoRowSettings)16 };
+
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("rowSettings");
+    }
+
+    [Fact]
+    public void Columns_SetBackToNull_IsTorchinfosDefault()
+    {
+        var options = new TorchinfoSummaryOptions { Columns = [TorchinfoColumn.MultAdds] } with { Columns = null };
+
+        options.Should().Be(new TorchinfoSummaryOptions());
+        options.GetHashCode().Should().Be(new TorchinfoSummaryOptions().GetHashCode());
     }
 
     [Theory]
@@ -79,5 +115,10 @@ public sealed class TorchinfoSummaryOptionsTests
         a.Should().Be(b);
         a.GetHashCode().Should().Be(b.GetHashCode());
         a.Should().NotBe(b with { Verbose = 0 });
+        a.Should().NotBe(b with { Columns = null });
+        a.Should().NotBe(b with { Depth = 2 });
+        a.Should().NotBe(b with { ColumnWidth = 20 });
+        a.Should().NotBe(b with { RowSettings = TorchinfoRowSettings.VarNames });
+        new TorchinfoSummaryOptions().Should().NotBe(b);
     }
 }

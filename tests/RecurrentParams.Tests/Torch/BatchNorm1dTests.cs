@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using RecurrentParams.Torch;
 using Xunit;
 
@@ -9,79 +8,47 @@ namespace RecurrentParams.Tests.Torch;
 
 public sealed class BatchNorm1dTests
 {
-    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "bn", Convention.Torch, null);
-
     [Fact]
-    public void Constructor_Defaults_ArePyTorchs()
+    public void Constructor_Defaults_HaveParametersAndRunningStatistics()
     {
-        var layer = new BatchNorm1d();
+        var norm = new BatchNorm1d(8);
 
-        layer.Affine.Should().BeTrue();
-        layer.FeaturesLast.Should().BeFalse();
-        layer.ClassName.Should().Be("BatchNorm1d");
+        (norm.NumFeatures, norm.Eps, norm.Momentum, norm.Affine, norm.TrackRunningStats).Should().Be((8, 1e-5, 0.1, true, true));
+        norm.Parameters.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (8,)", "bias (8,)");
+        norm.Buffers.Select(b => $"{b.Name} {b.Shape} {b.ElementType}").Should().Equal("running_mean (8,) Float32", "running_var (8,) Float32", "num_batches_tracked () Int64");
+        norm.Buffers.Should().OnlyContain(b => !b.Trainable);
+        norm.ToString().Should().Be("BatchNorm1d(8, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True)");
     }
 
     [Fact]
-    public void Build_ChannelsInDimensionOne_CountWeightAndBias()
+    public void Constructor_WithoutAffineOrStatistics_HasNothing()
     {
-        // nn.BatchNorm1d(7) on (N, C, L) = (2, 7, 4): weight (7,) + bias (7,) = 14; running statistics are buffers.
-        LayerResult result = new BatchNorm1d().Build(Context(2, 7, 4));
+        var norm = new BatchNorm1d(5, affine: false, trackRunningStats: false);
 
-        result.Weights.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (7,)", "bias (7,)");
-        result.Weights.Should().OnlyContain(w => w.Trainable);
-        result.Outputs.Single().Should().Be(new OutputShape(2, 7, 4));
-        result.Derivation!.ToString().Should().Be("BatchNorm1d(7): 7 + 7 = 14");
+        norm.Parameters.Should().BeEmpty();
+        norm.Buffers.Should().BeEmpty();
     }
 
     [Fact]
-    public void Build_FeaturesLast_TakesTheLastDimension()
+    public void Constructor_BadArguments_Throw()
     {
-        LayerResult result = new BatchNorm1d(featuresLast: true).Build(Context(2, 7, 4));
-
-        result.Weights.Sum(w => w.Count).Should().Be(8);
-        result.Outputs.Single().Should().Be(new OutputShape(2, 7, 4));
+        FluentActions.Invoking(() => new BatchNorm1d(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("numFeatures");
+        FluentActions.Invoking(() => new BatchNorm1d(4, eps: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("eps");
+        FluentActions.Invoking(() => new BatchNorm1d(4, momentum: 2)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
     }
 
     [Fact]
-    public void Build_Vectors_TakeDimensionOne()
+    public void Forward_ChannelsInDimensionOne_KeepsTheShape()
     {
-        LayerResult result = new BatchNorm1d().Build(Context(2, 5));
-
-        result.Weights.Sum(w => w.Count).Should().Be(10);
+        Probe.Shapes(Probe.Run(new BatchNorm1d(8), Probe.Floats(3, 8))).Should().Be("[3, 8]");
+        Probe.Shapes(Probe.Run(new BatchNorm1d(8), Probe.Floats(3, 8, 5))).Should().Be("[3, 8, 5]");
     }
 
     [Fact]
-    public void Build_NotAffine_HasNoParameters()
+    public void Forward_FeaturesLast_ThrowsWithTheTranspose()
     {
-        LayerResult result = new BatchNorm1d(affine: false).Build(Context(2, 7, 4));
+        Action act = () => Probe.Run(new BatchNorm1d(8), Probe.Floats(3, 5, 8));
 
-        result.Weights.Should().BeEmpty();
-        result.Derivation.Should().BeNull();
-    }
-
-    [Theory]
-    [InlineData(new long[] { 2, 3, 4, 5 }, "(2, 3, 4, 5)")]
-    [InlineData(new long[] { 5 }, "(5,)")]
-    public void Build_RankOtherThanTwoOrThree_Throws(long[] dims, string shown)
-    {
-        Action act = () => new BatchNorm1d().Build(Context(dims.Select(d => (long?)d).ToArray()));
-
-        act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'bn' expects (batch, channels) or (batch, channels, length) but receives " + shown + ".");
-    }
-
-    [Fact]
-    public void Build_UnknownChannels_Throws()
-    {
-        FluentActions.Invoking(() => new BatchNorm1d().Build(Context(2, null, 4))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'bn' needs the number of channels (dimension 1) to be known*");
-        FluentActions.Invoking(() => new BatchNorm1d(featuresLast: true).Build(Context(2, 7, null))).Should().Throw<InvalidOperationException>()
-            .WithMessage("Layer 'bn' needs the number of features (last dimension) to be known*");
-    }
-
-    [Fact]
-    public void Build_NullContext_ThrowsArgumentNull()
-    {
-        FluentActions.Invoking(() => new BatchNorm1d().Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Module 'm' (BatchNorm1d) expects (N, 8) or (N, 8, L) but receives a tensor [3, 5, 8] of Float32; a (N, L, C) sequence goes through x.Transpose(1, 2) first.");
     }
 }

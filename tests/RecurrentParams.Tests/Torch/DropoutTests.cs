@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using RecurrentParams.Torch;
 using Xunit;
 
@@ -9,44 +7,33 @@ namespace RecurrentParams.Tests.Torch;
 
 public sealed class DropoutTests
 {
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(1.0)]
-    public void Constructor_ClosedUnitInterval_IsAccepted(double p)
-    {
-        new Dropout(p).P.Should().Be(p);
-    }
-
     [Fact]
-    public void Constructor_Default_IsOneHalf()
+    public void Constructor_Defaults_ArePyTorchs()
     {
-        new Dropout().P.Should().Be(0.5);
-        new Dropout().ClassName.Should().Be("Dropout");
+        var dropout = new Dropout();
+
+        (dropout.P, dropout.Inplace).Should().Be((0.5, false));
+        dropout.Parameters.Should().BeEmpty();
+        dropout.ToString().Should().Be("Dropout(p=0.5, inplace=False)");
+        new Dropout(0.1, inplace: true).ExtraRepr.Should().Be("p=0.1, inplace=True");
     }
 
     [Theory]
-    [InlineData(1.5)]
     [InlineData(-0.1)]
+    [InlineData(1.1)]
     [InlineData(double.NaN)]
-    public void Constructor_OutsideZeroToOne_ThrowsOutOfRange(double value)
+    public void Constructor_POutsideZeroOne_Throws(double p)
     {
-        Action act = () => _ = new Dropout(value);
+        Action act = () => _ = new Dropout(p);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("p").WithMessage("'p' must be in [0, 1]*");
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(p));
     }
 
     [Fact]
-    public void Build_PassesTheShapeThrough()
+    public void Forward_AnyInput_ComesBackUnchanged()
     {
-        LayerResult result = new Dropout().Build(new LayerContext(new OutputShape(1, 7, 5), "dropout", Convention.Torch, null));
+        Tensor packed = Tensor.PackPaddedSequence(Probe.Floats(3, 2, 4), [3, 2]);
 
-        result.Outputs.Single().Should().Be(new OutputShape(1, 7, 5));
-        result.Weights.Should().BeEmpty();
-    }
-
-    [Fact]
-    public void Build_NullContext_ThrowsArgumentNull()
-    {
-        FluentActions.Invoking(() => new Dropout().Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        Probe.Run(new Dropout(), packed).Should().BeSameAs(packed);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using RecurrentParams.Torch;
 using Xunit;
 
@@ -9,45 +8,59 @@ namespace RecurrentParams.Tests.Torch;
 
 public sealed class EmbeddingTests
 {
-    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "embedding", Convention.Torch, null);
-
-    [Theory]
-    [InlineData(new long[] { 7 }, new long[] { 7, 3 })]
-    [InlineData(new long[] { 2, 7 }, new long[] { 2, 7, 3 })]
-    [InlineData(new long[] { 2, 4, 7 }, new long[] { 2, 4, 7, 3 })]
-    public void Build_AppendsTheEmbeddingDimension(long[] input, long[] expected)
+    [Fact]
+    public void Constructor_Weight_IsNumEmbeddingsByDim()
     {
-        // nn.Embedding takes indices of any shape and appends embedding_dim.
-        LayerResult result = new Embedding(10, 3).Build(Context(input.Select(d => (long?)d).ToArray()));
+        var embedding = new Embedding(10, 3);
 
-        result.Outputs.Single().Should().Be(new OutputShape(expected.Select(d => (long?)d).ToArray()));
-        result.Weights.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (10, 3)");
-        result.Derivation!.ToString().Should().Be("Embedding(10, 3): 10·3 = 30");
+        (embedding.NumEmbeddings, embedding.EmbeddingDim, embedding.PaddingIdx).Should().Be((10, 3, (int?)null));
+        embedding.Parameters.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (10, 3)");
+        embedding.ToString().Should().Be("Embedding(10, 3)");
     }
 
     [Theory]
-    [InlineData(0, 3, "numEmbeddings")]
-    [InlineData(10, 0, "embeddingDim")]
-    public void Constructor_SizeBelowOne_ThrowsNamingIt(int numEmbeddings, int embeddingDim, string paramName)
+    [InlineData(0, 0)]
+    [InlineData(-1, 9)]
+    [InlineData(-10, 0)]
+    public void Constructor_PaddingIdx_IsStoredAsPyTorchStoresIt(int paddingIdx, int stored)
     {
-        Action act = () => _ = new Embedding(numEmbeddings, embeddingDim);
+        var embedding = new Embedding(10, 3, paddingIdx);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(paramName);
+        embedding.PaddingIdx.Should().Be(stored);
+        embedding.ExtraRepr.Should().Be("10, 3, padding_idx=" + stored);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(-11)]
+    public void Constructor_PaddingIdxOutOfRange_Throws(int paddingIdx)
+    {
+        Action act = () => _ = new Embedding(10, 3, paddingIdx);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(nameof(paddingIdx)).WithMessage("*from -10 to 9*");
     }
 
     [Fact]
-    public void Properties_KeepTheConfiguration()
+    public void Constructor_SizeBelowOne_Throws()
     {
-        var layer = new Embedding(10, 3);
-
-        layer.NumEmbeddings.Should().Be(10);
-        layer.EmbeddingDim.Should().Be(3);
-        layer.ClassName.Should().Be("Embedding");
+        FluentActions.Invoking(() => new Embedding(0, 3)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("numEmbeddings");
+        FluentActions.Invoking(() => new Embedding(10, 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("embeddingDim");
     }
 
     [Fact]
-    public void Build_NullContext_ThrowsArgumentNull()
+    public void Forward_TokenIds_AppendsTheDimensionInTheWeightsType()
     {
-        FluentActions.Invoking(() => new Embedding(10, 3).Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        Tensor output = Probe.Run(new Embedding(10, 3).To(ElementType.Float16), Tensor.Zeros(ElementType.Int64, 2, 7));
+
+        Probe.Shapes(output).Should().Be("[2, 7, 3]");
+        output.ElementType.Should().Be(ElementType.Float16);
+    }
+
+    [Fact]
+    public void Forward_Tuple_Throws()
+    {
+        Action act = () => Probe.Run(new Embedding(10, 3), Tensor.Tuple());
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("Module 'm' (Embedding) expects a tensor of token ids but receives a tuple of 0 ().");
     }
 }

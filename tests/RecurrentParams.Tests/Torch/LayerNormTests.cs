@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using FluentAssertions;
-using RecurrentParams.Layers;
 using RecurrentParams.Torch;
 using Xunit;
 
@@ -9,73 +8,49 @@ namespace RecurrentParams.Tests.Torch;
 
 public sealed class LayerNormTests
 {
-    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "norm", Convention.Torch, null);
-
     [Fact]
-    public void Build_LastDimension_CountsWeightAndBias()
+    public void Constructor_OneDimension_HasPyTorchsDefaults()
     {
-        // nn.LayerNorm(5): weight (5,) + bias (5,) = 10.
-        var layer = new LayerNorm();
+        var norm = new LayerNorm(48);
 
-        LayerResult result = layer.Build(Context(1, 7, 5));
-
-        layer.NormalizedDims.Should().Be(1);
-        layer.ElementwiseAffine.Should().BeTrue();
-        result.Weights.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (5,)", "bias (5,)");
-        result.Derivation!.ToString().Should().Be("LayerNorm(5): 5 + 5 = 10");
-        result.Outputs.Single().Should().Be(new OutputShape(1, 7, 5));
+        norm.NormalizedShape.Should().Equal(48);
+        norm.Eps.Should().Be(1e-5);
+        norm.ElementwiseAffine.Should().BeTrue();
+        norm.Parameters.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (48,)", "bias (48,)");
+        norm.ToString().Should().Be("LayerNorm((48,), eps=1e-05, elementwise_affine=True)");
     }
 
     [Fact]
-    public void Build_TwoTrailingDimensions_TakeTheirSizes()
+    public void Constructor_TwoDimensionsWithoutAffine_HasNoParameters()
     {
-        // nn.LayerNorm([7, 5]): weight and bias (7, 5), 2·35 = 70.
-        LayerResult result = new LayerNorm(normalizedDims: 2).Build(Context(1, 7, 5));
+        var norm = new LayerNorm([6, 4], eps: 1e-6, elementwiseAffine: false);
 
-        result.Weights.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (7, 5)", "bias (7, 5)");
-        result.Derivation!.Subject.Should().Be("LayerNorm(7, 5)");
+        norm.Parameters.Should().BeEmpty();
+        norm.ExtraRepr.Should().Be("(6, 4), eps=1e-06, elementwise_affine=False");
     }
 
     [Fact]
-    public void Build_NotAffine_HasNoParameters()
+    public void Constructor_BadArguments_Throw()
     {
-        LayerResult result = new LayerNorm(elementwiseAffine: false).Build(Context(1, 7, 5));
-
-        result.Weights.Should().BeEmpty();
-        result.Derivation.Should().BeNull();
+        FluentActions.Invoking(() => new LayerNorm(0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalizedShape");
+        FluentActions.Invoking(() => new LayerNorm(Array.Empty<int>())).Should().Throw<ArgumentException>().WithParameterName("normalizedShape");
+        FluentActions.Invoking(() => new LayerNorm((int[])null!)).Should().Throw<ArgumentNullException>().WithParameterName("normalizedShape");
+        FluentActions.Invoking(() => new LayerNorm([4], eps: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("eps");
     }
 
     [Fact]
-    public void Constructor_NormalizedDimsBelowOne_ThrowsOutOfRange()
+    public void Forward_MatchingTrailingDimensions_KeepsTheShape()
     {
-        Action act = () => _ = new LayerNorm(normalizedDims: 0);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalizedDims");
+        Probe.Shapes(Probe.Run(new LayerNorm([6, 4]), Probe.Floats(2, 6, 4))).Should().Be("[2, 6, 4]");
     }
 
     [Theory]
-    [InlineData(2, new long[] { 3, 5 }, "(3, 5)")]
-    [InlineData(1, new long[] { 5 }, "(5,)")]
-    public void Build_NoBatchDimensionLeft_Throws(int normalizedDims, long[] dims, string shown)
+    [InlineData(new long[] { 2, 4, 6 })]
+    [InlineData(new long[] { 4 })]
+    public void Forward_OtherTrailingDimensions_Throws(long[] shape)
     {
-        Action act = () => new LayerNorm(normalizedDims: normalizedDims).Build(Context(dims.Select(d => (long?)d).ToArray()));
+        Action act = () => Probe.Run(new LayerNorm([6, 4]), Probe.Floats(shape));
 
-        act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'norm' normalizes the last " + normalizedDims + " dimensions but receives " + shown + ".");
-    }
-
-    [Fact]
-    public void Build_UnknownNormalizedDimension_Throws()
-    {
-        Action act = () => new LayerNorm(normalizedDims: 2).Build(Context(1, null, 5));
-
-        act.Should().Throw<InvalidOperationException>().WithMessage(
-            "Layer 'norm' needs the normalized dimensions (normalized_shape) to be known*");
-    }
-
-    [Fact]
-    public void Build_NullContext_ThrowsArgumentNull()
-    {
-        FluentActions.Invoking(() => new LayerNorm().Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
+        act.Should().Throw<InvalidOperationException>().WithMessage("Module 'm' (LayerNorm) normalizes the last dimensions [6, 4] but receives*");
     }
 }

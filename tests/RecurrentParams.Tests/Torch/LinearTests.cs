@@ -9,51 +9,58 @@ namespace RecurrentParams.Tests.Torch;
 
 public sealed class LinearTests
 {
-    private static LayerContext Context(params long?[] dims) => new(new OutputShape(dims), "head", Convention.Torch, null);
+    [Fact]
+    public void Constructor_Parameters_AreWeightOutByInAndBias()
+    {
+        // nn.Linear(4, 3): weight (3, 4) + bias (3,) = 15.
+        var linear = new Linear(4, 3);
+
+        (linear.InFeatures, linear.OutFeatures, linear.Bias).Should().Be((4, 3, true));
+        linear.Parameters.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (3, 4)", "bias (3,)");
+        linear.ToString().Should().Be("Linear(in_features=4, out_features=3, bias=True)");
+    }
 
     [Fact]
-    public void Build_CountsWeightOutByInAndBias()
+    public void Constructor_WithoutBias_HasOnlyTheWeight()
     {
-        // nn.Linear(4, 3): weight (3, 4) + bias (3,) = 15; 12 multiply-accumulates.
-        var layer = new Linear(3);
+        var linear = new Linear(4, 3, bias: false);
 
-        LayerResult result = layer.Build(Context(1, 7, 4));
+        linear.Parameters.Select(w => w.Name).Should().Equal("weight");
+        linear.ExtraRepr.Should().Be("in_features=4, out_features=3, bias=False");
+    }
 
-        layer.OutFeatures.Should().Be(3);
-        layer.Bias.Should().BeTrue();
+    [Theory]
+    [InlineData(0, 3, "inFeatures")]
+    [InlineData(4, 0, "outFeatures")]
+    public void Constructor_SizeBelowOne_ThrowsOutOfRange(int inFeatures, int outFeatures, string paramName)
+    {
+        Action act = () => _ = new Linear(inFeatures, outFeatures);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(paramName);
+    }
+
+    [Fact]
+    public void Forward_AnyLeadingDimensions_ReplacesTheLast()
+    {
+        Probe.Shapes(Probe.Run(new Linear(4, 3), Probe.Floats(2, 7, 4))).Should().Be("[2, 7, 3]");
+        Probe.Shapes(Probe.Run(new Linear(4, 3), Probe.Floats(4))).Should().Be("[3]");
+    }
+
+    [Fact]
+    public void Forward_WrongInFeatures_Throws()
+    {
+        Action act = () => Probe.Run(new Linear(4, 3), Probe.Floats(2, 5));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("Module 'm' (Linear) expects in_features = 4 in the last dimension but receives a tensor [2, 5] of Float32.");
+    }
+
+    [Fact]
+    public void Build_CountsMacsAndDerivation()
+    {
+        LayerResult result = new Linear(4, 3).Build(new LayerContext(new OutputShape(1, 7, 4), "head", Convention.Torch, null));
+
         result.Outputs.Single().Should().Be(new OutputShape(1, 7, 3));
-        result.Weights.Select(w => $"{w.Name} {w.Shape}").Should().Equal("weight (3, 4)", "bias (3,)");
         result.MacsPerStep.Should().Be(12);
         result.Derivation!.ToString().Should().Be("Linear(in_features=4, out_features=3): 3·4 + 3 = 15");
-    }
-
-    [Fact]
-    public void Build_WithoutBias_HasOnlyTheWeight()
-    {
-        LayerResult result = new Linear(3, bias: false).Build(Context(1, 4));
-
-        result.Weights.Select(w => w.Name).Should().Equal("weight");
-    }
-
-    [Fact]
-    public void Constructor_OutFeaturesBelowOne_ThrowsOutOfRange()
-    {
-        Action act = () => _ = new Linear(0);
-
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("outFeatures");
-    }
-
-    [Fact]
-    public void Build_UnknownInFeatures_Throws()
-    {
-        Action act = () => new Linear(3).Build(Context(1, null));
-
-        act.Should().Throw<InvalidOperationException>().WithMessage("Layer 'head' needs the last dimension (in_features) to be known*");
-    }
-
-    [Fact]
-    public void Build_NullContext_ThrowsArgumentNull()
-    {
-        FluentActions.Invoking(() => new Linear(3).Build(null!)).Should().Throw<ArgumentNullException>().WithParameterName("context");
     }
 }
