@@ -68,6 +68,19 @@ internal static class BudgetSolver
         return a == 0 || u <= (quotient - b) / a;
     }
 
+    /// <summary>Tells exactly whether <c>a·u² + b·u ≤ budget</c>: with three multiplications when the count is far from overflowing, else by <see cref="Fits"/>.</summary>
+    /// <param name="a">The quadratic coefficient, 0 or more.</param>
+    /// <param name="b">The linear coefficient, 0 or more.</param>
+    /// <param name="u">The size, at least 1.</param>
+    /// <param name="budget">The budget, 0 or more.</param>
+    /// <returns>Whether the count at <paramref name="u"/> is at most <paramref name="budget"/>.</returns>
+    public static bool FitsFast(long a, long b, long u, long budget)
+    {
+        // Below 2^61 in floating point (relative error < 2^-50) the exact count is below 2^62: no overflow.
+        double approximate = ((a * (double)u) + b) * u;
+        return approximate < 2.305843009213694E18 ? ((a * u) + b) * u <= budget : Fits(a, b, u, budget);
+    }
+
     /// <summary>Finds the largest <c>u</c> in [<paramref name="min"/>, <see cref="int.MaxValue"/>] with <c>a·u² + b·u ≤ budget</c>.</summary>
     /// <param name="a">The quadratic coefficient, 0 or more.</param>
     /// <param name="b">The linear coefficient, 0 or more; <paramref name="a"/> + <paramref name="b"/> is positive.</param>
@@ -76,24 +89,18 @@ internal static class BudgetSolver
     /// <returns>The largest fitting size, or 0 when <paramref name="min"/> does not fit.</returns>
     public static int Solve(long a, long b, long budget, int min)
     {
-        if (!Fits(a, b, min, budget))
-        {
-            return 0;
-        }
-
-        long u = Estimate(a, b, budget);
-        u = Math.Max(min, Math.Min(int.MaxValue, u));
-        while (u < int.MaxValue && Fits(a, b, u + 1, budget))
+        long u = Math.Max(min, Math.Min(int.MaxValue, Estimate(a, b, budget)));
+        while (u < int.MaxValue && FitsFast(a, b, u + 1, budget))
         {
             u++;
         }
 
-        while (!Fits(a, b, u, budget))
+        while (u >= min && !FitsFast(a, b, u, budget))
         {
             u--;
         }
 
-        return (int)u;
+        return u < min ? 0 : (int)u;
     }
 
     /// <summary>Finds the largest size in [<paramref name="min"/>, <paramref name="max"/>] that a monotone predicate accepts.</summary>
