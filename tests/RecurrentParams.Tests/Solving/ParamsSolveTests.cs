@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using FluentAssertions;
 using RecurrentParams.Formulas;
-using RecurrentParams.Tests.Formulas;
 using Xunit;
 
 namespace RecurrentParams.Tests.Solving;
@@ -129,17 +128,17 @@ public sealed class ParamsSolveTests
     [Fact]
     public void MaxUnits_UserCell_SearchesTheRegisteredFormula()
     {
-        // IndRNN (the README's user cell): u·i + 2u = 7u on 5 features; 70 fits 10 units.
-        var registered = new IndRnnFormula();
-        FormulaRegistry.Default.TryRegister(registered);
-        var spec = new LayerSpec(IndRnnFormula.IndRnn, 1, 5);
+        // A vector-recurrent cell like the README's IndRNN, under its own name so that the process-wide registry other
+        // tests read keeps its built-in list: u·i + 2u = 7u on 5 features; 70 fits 10 units.
+        FormulaRegistry.Default.TryRegister(new SolverCellFormula());
+        var spec = new LayerSpec(SolverCellFormula.Cell, 1, 5);
 
         Params.MaxUnits(spec, 70).Should().Be(10);
         Params.MaxUnits(spec, 69).Should().Be(9);
         Params.MaxUnits(spec, 6).Should().Be(0);
         Params.MaxUnits(spec, long.MaxValue).Should().Be(int.MaxValue);
-        Params.Keras.MaxUnits(IndRnnFormula.IndRnn, 5, 70).Should().Be(10);
-        Params.Torch.MaxHiddenSize(IndRnnFormula.IndRnn, 5, 70).Should().Be(10);
+        Params.Keras.MaxUnits(SolverCellFormula.Cell, 5, 70).Should().Be(10);
+        Params.Torch.MaxHiddenSize(SolverCellFormula.Cell, 5, 70).Should().Be(10);
     }
 
     [Fact]
@@ -297,5 +296,22 @@ public sealed class ParamsSolveTests
         FluentActions.Invoking(() => Params.MaxWidth(Model, 5, minWidth: 4, maxWidth: 3)).Should().Throw<ArgumentOutOfRangeException>()
             .WithParameterName("maxWidth").WithMessage("'maxWidth' must be at least minWidth = 4; got 3.*");
         FluentActions.Invoking(() => Params.MaxWidth(_ => throw new InvalidOperationException("boom"), 5)).Should().Throw<InvalidOperationException>();
+    }
+
+    private sealed class SolverCellFormula : ParameterFormula
+    {
+        public static readonly CellType Cell = new("ZzSolverCell");
+
+        public SolverCellFormula()
+            : base(Cell)
+        {
+        }
+
+        protected override IEnumerable<WeightTensor> GetBlockWeights(LayerSpec spec, RecurrentBlock block)
+        {
+            yield return new WeightTensor("kernel", new TensorShape(block.InputSize, spec.Units));
+            yield return new WeightTensor("recurrent_kernel", new TensorShape(spec.Units));
+            yield return new WeightTensor("bias", new TensorShape(spec.Units));
+        }
     }
 }

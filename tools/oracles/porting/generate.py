@@ -21,6 +21,10 @@ unless they agree within 1e-5. It then stores, per case (paths relative to the r
 and three files the converters must refuse: a Keras GRU with reset_after=False (.keras), an nn.LSTM with proj_size
 (.safetensors) and an ONNX LSTM with peepholes (.onnx), plus ONNX exports (torch.onnx.export) of two PyTorch cases.
 
+Keras weights are named layer/path as the library names them: a Bidirectional's tensors are
+<layer>/forward_<cell>/<cell>_cell/kernel (forward_lstm, forward_gru, ...), whatever name Keras' session counters gave
+the wrapped layer (forward_lstm_1, ...); PyTorch tensors keep their state-dict names.
+
 The JSON and safetensors files are byte-identical on every run. The .keras archive holds the save time and object
 ids, the .h5 and .onnx files are written by h5py / torch.onnx; --check compares the JSON and safetensors files only.
 """
