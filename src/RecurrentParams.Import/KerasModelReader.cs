@@ -78,6 +78,11 @@ public static class KerasModelReader
             return TfjsModelReader.FromRoot(root, fallbackName);
         }
 
+        if (!root.Has("class_name"))
+        {
+            throw Fail.Error(root.Path, "expected a Keras model (an object with 'class_name' and 'config', as model.to_json() writes) or a TensorFlow.js model.json (with 'modelTopology'); this JSON object has neither");
+        }
+
         ModelSummary summary = KerasGraph.Summarize(root, kerasVersion, fallbackName);
         return new ImportedModel(ModelFileFormat.KerasJson, summary, Array.Empty<TensorInfo>(), crossCheck: false)
         {
