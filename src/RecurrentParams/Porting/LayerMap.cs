@@ -68,6 +68,10 @@ public sealed class LayerMap
     /// <value><see langword="true"/> when <see cref="Refusal"/> is <see langword="null"/>.</value>
     public bool IsConvertible => Refusal is null;
 
+    /// <summary>Renames the tensors on both sides.</summary>
+    internal LayerMap Rename(Func<string, string> source, Func<string, string> target) =>
+        new(SourceName, SourceClass, TargetName, TargetClass, TargetSpec, Subject, mappings.Select(m => m.Rename(source, target)), notes, Refusal);
+
     /// <summary>Explains the layer: its subject, one line per target tensor, then the notes or the refusal.</summary>
     /// <returns>Lines separated by <c>\n</c>, without a trailing newline.</returns>
     public override string ToString()

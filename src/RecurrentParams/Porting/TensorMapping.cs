@@ -42,9 +42,29 @@ public sealed class TensorMapping
 
     internal IReadOnlyList<MappingSegment> Segments => segments;
 
+    private static string Named(string? name, string paramName) =>
+        string.IsNullOrEmpty(name) ? throw new ArgumentNullException(paramName, "'" + paramName + "' must give a non-empty name.") : name!;
+
     /// <summary>Returns the mapping in one line, e.g. <c>lstm.weight_ih_l0 (16, 5) ← lstm/lstm_cell/kernel (5, 16), transposed</c>.</summary>
     /// <returns>The target, its shape and the rule.</returns>
     public override string ToString() => Target + " " + TargetShape + " ← " + Rule;
+
+    /// <summary>Renames the target and the sources, in the rule's words too.</summary>
+    internal TensorMapping Rename(Func<string, string> source, Func<string, string> target)
+    {
+        var names = sources.ToDictionary(n => n, n => Named(source(n), nameof(source)), StringComparer.Ordinal);
+        string rule = Rule;
+        foreach (KeyValuePair<string, string> pair in names.OrderByDescending(p => p.Key.Length))
+        {
+            rule = rule.Replace(pair.Key + " (", pair.Value + " (");
+        }
+
+        return new TensorMapping(
+            Named(target(Target), nameof(target)),
+            TargetShape,
+            segments.Select(s => new MappingSegment(s.Offset, s.Gates, s.Units, s.Width, s.TransposeOut, s.Permutation, s.Terms.Select(t => new MappingTerm(names[t.Source], t.SourceShape, t.Offset, t.Transposed, t.Part)))),
+            rule);
+    }
 
     /// <summary>Computes the target from the source tensors, which the caller has checked.</summary>
     internal float[] Compute(IReadOnlyDictionary<string, NamedTensor> source)

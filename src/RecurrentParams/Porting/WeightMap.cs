@@ -30,13 +30,16 @@ namespace RecurrentParams.Porting;
 public sealed class WeightMap
 {
     private readonly LayerMap[] layers;
+    private readonly string[] modelNotes;
 
-    private WeightMap(WeightLayout from, WeightLayout to, string subject, IEnumerable<LayerMap> layers)
+    private WeightMap(WeightLayout from, WeightLayout to, IEnumerable<LayerMap> layers, ModelSummary? targetModel = null, IEnumerable<string>? modelNotes = null)
     {
         From = from;
         To = to;
-        Subject = subject;
         this.layers = layers.ToArray();
+        this.modelNotes = modelNotes?.ToArray() ?? [];
+        TargetModel = targetModel;
+        Subject = Headline(from, to, this.layers, this.modelNotes.Length > 0);
     }
 
     /// <summary>Gets the layout the source tensors are in.</summary>
@@ -68,9 +71,22 @@ public sealed class WeightMap
     /// <value><see langword="true"/> when <see cref="Refusals"/> is empty.</value>
     public bool IsConvertible => layers.All(l => l.IsConvertible);
 
-    /// <summary>Gets a value indicating whether converting back gives the same tensors (no note says something is lost).</summary>
-    /// <value><see langword="false"/> when refused or when a layer has <see cref="LayerMap.Notes"/>.</value>
-    public bool IsExact => IsConvertible && layers.All(l => l.Notes.Count == 0);
+    /// <summary>Gets what the conversion keeps only up to rounding, or loses: the layers' notes (with their names) and the model's.</summary>
+    /// <value>Empty when the conversion is exact both ways.</value>
+    public IReadOnlyList<string> Notes =>
+        layers.SelectMany(l => l.Notes.Select(n => (l.SourceName.Length == 0 ? string.Empty : l.SourceName + ": ") + n)).Distinct(StringComparer.Ordinal).Concat(modelNotes).ToArray();
+
+    /// <summary>Gets a value indicating whether the conversion is exact both ways: convertible, and no note says something is lost or differs.</summary>
+    /// <value><see langword="false"/> when refused or when <see cref="Notes"/> is not empty.</value>
+    public bool IsExact => IsConvertible && modelNotes.Length == 0 && layers.All(l => l.Notes.Count == 0);
+
+    /// <summary>Gets the converted model, built with <see cref="TorchModelBuilder"/> or <see cref="KerasModelBuilder"/> from a model map: what the target tensors belong to, named as they are.</summary>
+    /// <value>
+    /// <see langword="null"/> for a layer map, when a layer is refused, or when a layer without weights has no equivalent. Keras
+    /// layers become <c>batch_first</c> PyTorch modules (a Keras layer that returns only its last step, a module followed by
+    /// <c>output[:, -1]</c>); PyTorch modules become Keras layers that return sequences unless the last step is taken.
+    /// </value>
+    public ModelSummary? TargetModel { get; }
 
     /// <summary>Maps the weights of one recurrent layer, with the tensor names of <see cref="Params.Weights"/> (<c>lstm_cell/kernel</c>, <c>weight_ih_l0</c>) and ONNX's input names <c>W</c>, <c>R</c>, <c>B</c>.</summary>
     /// <param name="layer">The source layer: a Keras-convention spec from Keras, a PyTorch-convention spec from PyTorch or ONNX (one layer, <c>linear_before_reset=1</c> for a GRU).</param>
@@ -96,7 +112,7 @@ public sealed class WeightMap
         }
 
         LayerMap[] maps = MapFactory.Recurrent(layer, from, to, string.Empty, string.Empty, string.Empty, k => layer.NumLayers > 1 && to == WeightLayout.Keras ? "l" + k.ToString(CultureInfo.InvariantCulture) + "/" : string.Empty).ToArray();
-        return new WeightMap(from, to, Headline(from, to, maps), maps);
+        return new WeightMap(from, to, maps);
     }
 
     /// <summary>Maps the weights of a whole Keras model to PyTorch, or of a PyTorch model to Keras, by layer and module names.</summary>
@@ -139,7 +155,45 @@ public sealed class WeightMap
             maps.AddRange(MapRow(rows[index], from, to));
         }
 
-        return new WeightMap(from, to, Headline(from, to, maps), maps);
+        var notes = new List<string>();
+        ModelSummary? target = from == WeightLayout.Keras ? Porting.TargetModel.Torch(model, maps, notes) : Porting.TargetModel.Keras(model, maps, notes);
+        return new WeightMap(from, to, maps, target, notes);
+    }
+
+    /// <summary>Combines maps between the same two layouts into one, e.g. the maps of an ONNX model's recurrent nodes.</summary>
+    /// <param name="maps">The maps, in order; at least one.</param>
+    /// <returns>One map holding all their layers, without a <see cref="TargetModel"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="maps"/> is or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="maps"/> is empty or mixes layouts.</exception>
+    public static WeightMap Combine(IEnumerable<WeightMap> maps)
+    {
+        WeightMap[] all = Guard.NotNull(maps, nameof(maps)).ToArray();
+        if (all.Length == 0)
+        {
+            Guard.ThrowArgument(nameof(maps), "'maps' must hold at least one map.");
+        }
+
+        foreach (WeightMap map in all)
+        {
+            if (Guard.NotNull(map, nameof(maps)).From != all[0].From || map.To != all[0].To)
+            {
+                Guard.ThrowArgument(nameof(maps), "'maps' must all map from " + all[0].From + " to " + all[0].To + "; one maps from " + map.From + " to " + map.To + ".");
+            }
+        }
+
+        return new WeightMap(all[0].From, all[0].To, all.SelectMany(m => m.layers), null, all.SelectMany(m => m.modelNotes));
+    }
+
+    /// <summary>Renames the tensors on either side, e.g. ONNX's <c>W</c>, <c>R</c>, <c>B</c> to the initializers a node reads, or PyTorch names under a parent module.</summary>
+    /// <param name="source">Gives the new name of a source tensor.</param>
+    /// <param name="target">Gives the new name of a target tensor.</param>
+    /// <returns>The same map with the tensors renamed (the layers' names and <see cref="TargetModel"/> are kept).</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>, or returns <see langword="null"/> or an empty name.</exception>
+    public WeightMap Rename(Func<string, string> source, Func<string, string> target)
+    {
+        Guard.NotNull(source, nameof(source));
+        Guard.NotNull(target, nameof(target));
+        return new WeightMap(From, To, layers.Select(l => l.Rename(source, target)), TargetModel, modelNotes);
     }
 
     /// <summary>Converts tensors: makes every target tensor of <see cref="Mappings"/> from the source tensors.</summary>
@@ -199,6 +253,11 @@ public sealed class WeightMap
             text.Append('\n').Append(layer);
         }
 
+        foreach (string note in modelNotes)
+        {
+            text.Append("\nnote: ").Append(note);
+        }
+
         return text.ToString();
     }
 
@@ -218,14 +277,14 @@ public sealed class WeightMap
         }
     }
 
-    private static string Headline(WeightLayout from, WeightLayout to, IReadOnlyCollection<LayerMap> maps)
+    private static string Headline(WeightLayout from, WeightLayout to, LayerMap[] maps, bool modelNotes)
     {
         int refused = maps.Count(m => !m.IsConvertible);
         string verdict = refused > 0
             ? refused.ToString(CultureInfo.InvariantCulture) + (refused == 1 ? " layer refused" : " layers refused")
-            : maps.Any(m => m.Notes.Count > 0) ? "exact outputs, see the notes" : "exact";
+            : modelNotes ? "see the notes" : maps.Any(m => m.Notes.Count > 0) ? "exact outputs, see the notes" : "exact";
         return MapFactory.Framework(from) + " → " + MapFactory.Framework(to) + ": "
-            + maps.Count.ToString(CultureInfo.InvariantCulture) + (maps.Count == 1 ? " layer, " : " layers, ")
+            + maps.Length.ToString(CultureInfo.InvariantCulture) + (maps.Length == 1 ? " layer, " : " layers, ")
             + maps.Sum(m => m.Mappings.Count).ToString(CultureInfo.InvariantCulture) + " tensors, " + verdict;
     }
 

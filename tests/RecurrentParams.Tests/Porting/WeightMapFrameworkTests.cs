@@ -132,4 +132,25 @@ public sealed class WeightMapFrameworkTests
             tensor.Values.ToArray().Should().Equal(byName[tensor.Name].Values.ToArray(), tensor.Name);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(PortingCase.All), MemberType = typeof(PortingCase))]
+    public void TargetModel_IsTheOtherFrameworksModel(string id)
+    {
+        PortingCase c = PortingCase.Load(id);
+
+        ModelSummary torch = WeightMap.ForModel(c.KerasModel, WeightLayout.Torch).TargetModel!;
+        ModelSummary keras = WeightMap.ForModel(c.TorchModel, WeightLayout.Keras).TargetModel!;
+
+        torch.TotalParams.Should().Be(c.TorchModel.TotalParams);
+        torch.Rows.Select(r => (r.Name, r.ClassName)).Should().Equal(c.TorchModel.Rows.Select(r => (r.Name, r.ClassName)));
+        keras.TotalParams.Should().Be(c.KerasModel.TotalParams);
+        keras.Rows.Select(r => (r.Name, r.ClassName, r.OutputShape.Rank)).Should().Equal(c.KerasModel.Rows.Select(r => (r.Name, r.ClassName, r.OutputShape.Rank)));
+        for (int item = 0; item < c.BatchSize; item++)
+        {
+            // The converted model runs on the converted weights and gives the other framework's outputs.
+            PortingCase.MaxAbsDiff(c.Run(torch, WeightMap.ForModel(c.KerasModel, WeightLayout.Torch).Apply(c.KerasWeights), item), c.TorchOutput[item]).Should().BeLessThanOrEqualTo(Tolerance);
+            PortingCase.MaxAbsDiff(c.Run(keras, WeightMap.ForModel(c.TorchModel, WeightLayout.Keras).Apply(c.TorchWeights), item), c.KerasOutput[item]).Should().BeLessThanOrEqualTo(Tolerance);
+        }
+    }
 }
