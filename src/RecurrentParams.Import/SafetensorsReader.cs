@@ -21,7 +21,7 @@ namespace RecurrentParams.Import;
 /// <c>sum(p.numel() for p in m.parameters())</c> and <see cref="ModelSummary.TotalParams"/> the state dict's element count.
 /// All members are thread-safe.</para>
 /// </remarks>
-public static class SafetensorsReader
+public static partial class SafetensorsReader
 {
     /// <summary>The largest header read, in bytes (the safetensors reference implementation's limit).</summary>
     private const long MaxHeaderBytes = 100_000_000;
