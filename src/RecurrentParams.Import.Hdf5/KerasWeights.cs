@@ -405,12 +405,16 @@ public static class KerasWeights
         // Legacy saves keep each layer's weights under model_weights/<layer>/ (or <layer>/ at the root), one folder per
         // model the layer was built in, the names ending in ':0' in Keras 2.
         string[] roots = ["model_weights/" + row.Name + "/", row.Name + "/"];
-        string[] candidates = stored.Where(s => roots.Any(r => s.StartsWith(r, StringComparison.Ordinal))).ToArray();
-        foreach (string storage in candidates)
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string storage in stored.Where(s => roots.Any(r => s.StartsWith(r, StringComparison.Ordinal))))
         {
             string relative = storage.Substring(roots.First(r => storage.StartsWith(r, StringComparison.Ordinal)).Length);
-            string name = Canonical(row.Name, relative.EndsWith(":0", StringComparison.Ordinal) ? relative.Substring(0, relative.Length - 2) : relative, legacy: true);
-            if (canonical.Contains(name))
+            found.TryAdd(Canonical(row.Name, relative.EndsWith(":0", StringComparison.Ordinal) ? relative.Substring(0, relative.Length - 2) : relative, legacy: true), storage);
+        }
+
+        foreach (string name in canonical)
+        {
+            if (found.TryGetValue(name, out string? storage))
             {
                 yield return (name, storage);
             }
