@@ -19,6 +19,7 @@ public sealed record ModelReaderOptions
     private readonly int maxNameLength = 4096;
     private readonly long maxInflatedBytes = 64L * 1024 * 1024;
     private readonly long maxBufferedBytes = 256L * 1024 * 1024;
+    private readonly long maxWeightBytes = 256L * 1024 * 1024;
 
     /// <summary>Gets the options every reader uses when none are given.</summary>
     /// <value>The defaults listed on each property.</value>
@@ -85,6 +86,15 @@ public sealed record ModelReaderOptions
     {
         get => maxBufferedBytes;
         init => maxBufferedBytes = InRange(value, 1, int.MaxValue, nameof(MaxBufferedBytes));
+    }
+
+    /// <summary>Gets the most bytes of weight values the <c>ReadWeights</c> methods read from one file, counted in the file's own encoding (4 per float32).</summary>
+    /// <value>Default 256 MiB; between 0 and <see cref="long.MaxValue"/>. A file whose weights take more is refused before any value is read.</value>
+    /// <exception cref="ArgumentOutOfRangeException">On init: the value is negative.</exception>
+    public long MaxWeightBytes
+    {
+        get => maxWeightBytes;
+        init => maxWeightBytes = InRange(value, 0, long.MaxValue, nameof(MaxWeightBytes));
     }
 
     /// <summary>Gets a value indicating whether a layer the library cannot count makes the reader throw instead of listing it as unknown.</summary>

@@ -26,7 +26,7 @@ namespace RecurrentParams.Import;
 /// <see cref="ImportedModel.Module"/> holds the module tree the names describe (<see cref="TorchArchitecture.RecoverModuleTree"/>).
 /// All members are thread-safe.</para>
 /// </remarks>
-public static class SafetensorsReader
+public static partial class SafetensorsReader
 {
     /// <summary>The largest header read, in bytes (the safetensors reference implementation's limit).</summary>
     private const long MaxHeaderBytes = 100_000_000;

@@ -76,6 +76,14 @@ public sealed partial class ModelSummary : IEquatable<ModelSummary>
         }
     }
 
+    /// <summary>Gets the rows of the layers that hold weights of their own, in order: every row but a module tree's containers and recursive rows.</summary>
+    /// <value>
+    /// For a Keras model, its rows; for a PyTorch module tree, its leaf modules each named by its path from the root
+    /// (<c>encoder.lstm</c>, as the state dict names its tensors, is the row's name); for a bare module, its row.
+    /// </value>
+    internal IReadOnlyList<LayerSummary> LayerRows =>
+        Array.AsReadOnly(rows.Length == 1 || rows[0].Depth != 0 ? rows : Array.FindAll(rows, r => r.Depth > 0 && r.IsLeaf && !r.IsRecursive));
+
     /// <summary>Gets a value indicating whether Keras prints the model with a "Connected to" column.</summary>
     /// <value><see langword="true"/> when the model is not what Keras' <c>print_summary</c> calls sequential-like.</value>
     internal bool Branches { get; }

@@ -11,7 +11,7 @@ public static partial class Params
     /// copies each hold the full set of weights and the merge mode changes only the output width.
     /// Source: Keras 3 <c>keras/src/layers/rnn/</c>; Keras 2.2.4 <c>keras/layers/cudnn_recurrent.py</c> for the cuDNN layers.
     /// </remarks>
-    public static class Keras
+    public static partial class Keras
     {
         /// <summary>Counts a <c>SimpleRNN</c>: <c>u·u + u·i + u</c> (kernel, recurrent_kernel, bias).</summary>
         /// <param name="units">Keras <c>units</c>, at least 1.</param>

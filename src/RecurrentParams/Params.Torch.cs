@@ -12,7 +12,7 @@ public static partial class Params
     /// (<c>batch_first</c>, <c>dropout</c>, <c>nonlinearity</c>) are not taken.
     /// Source: <c>torch/nn/modules/rnn.py</c>, <c>RNNBase.__init__</c>.
     /// </remarks>
-    public static class Torch
+    public static partial class Torch
     {
         /// <summary>Counts <c>nn.RNN</c> (tanh and relu count the same): per layer and direction <c>h·h + h·i + 2h</c>.</summary>
         /// <param name="inputSize"><c>input_size</c>, at least 1.</param>

@@ -106,6 +106,6 @@ internal abstract class GatedCellFormula : ParameterFormula
         return new DerivationTerm(label, steps, value);
     }
 
-    private int BiasVectors(LayerSpec spec) =>
+    internal int BiasVectors(LayerSpec spec) =>
         !spec.UseBias ? 0 : spec.Convention == Convention.Torch ? 2 : KerasBiasVectors(spec);
 }

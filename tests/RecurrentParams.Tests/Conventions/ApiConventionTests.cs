@@ -55,7 +55,7 @@ public sealed class ApiConventionTests
     [Fact]
     public void Namespaces_SplitEverydayTypesFromExtensionTypes()
     {
-        PublicTypes.Select(t => t.Namespace).Distinct().Should().BeEquivalentTo("RecurrentParams", "RecurrentParams.Formulas", "RecurrentParams.Layers", "RecurrentParams.Keras", "RecurrentParams.Torch");
+        PublicTypes.Select(t => t.Namespace).Distinct().Should().BeEquivalentTo("RecurrentParams", "RecurrentParams.Formulas", "RecurrentParams.Layers", "RecurrentParams.Keras", "RecurrentParams.Torch", "RecurrentParams.Porting");
         typeof(RecurrentParams.Formulas.IParameterFormula).Namespace.Should().Be("RecurrentParams.Formulas");
     }
 
