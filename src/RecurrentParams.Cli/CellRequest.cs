@@ -41,11 +41,13 @@ internal sealed record CellRequest(CellKind Kind, int Units, int InputSize, int 
     /// <returns>One line.</returns>
     public static string OptionMessage(ArgumentException e)
     {
+        // ArgumentException appends " (Parameter 'name')" and ArgumentOutOfRangeException then "Actual value was ...":
+        // the option name says the first, the library's message already says the second.
         string message = e.Message;
-        string suffix = " (Parameter '" + e.ParamName + "')";
-        if (e.ParamName is not null && message.EndsWith(suffix, StringComparison.Ordinal))
+        int parameter = e.ParamName is null ? -1 : message.IndexOf(" (Parameter '" + e.ParamName + "')", StringComparison.Ordinal);
+        if (parameter >= 0)
         {
-            message = message[..^suffix.Length];
+            message = message[..parameter];
         }
 
         string? option = e.ParamName switch
@@ -65,6 +67,11 @@ internal sealed record CellRequest(CellKind Kind, int Units, int InputSize, int 
 
     private CountResult Single(Convention convention)
     {
+        if (Kind.IsCell && (Layers != 1 || Bidirectional))
+        {
+            throw CliException.Usage((Bidirectional ? "--bidirectional" : "--layers") + ": " + Kind.Name + " is a single-step cell: one layer, one direction; count " + Kind.Name[..^4] + " for a layer.");
+        }
+
         var spec = new LayerSpec(convention == Convention.Torch ? Kind.TorchType : Kind.Type, Units, InputSize)
         {
             Convention = convention,

@@ -65,6 +65,14 @@ internal sealed class CliHost
     /// <summary>Gets a value indicating whether progress may be shown: standard error is a terminal and colour is not turned off.</summary>
     public bool Progress => ErrorIsTerminal && !NoColor;
 
+    /// <summary>Writes a line to standard error after flushing standard output, so that the two read in order when they go to the same place.</summary>
+    /// <param name="line">The line, without its line break.</param>
+    public void WriteError(string line)
+    {
+        Output.Flush();
+        Error.Write(line + "\n");
+    }
+
     /// <summary>Resolves a path the user gave against <see cref="WorkingDirectory"/>.</summary>
     /// <param name="path">A relative or absolute path.</param>
     /// <returns>The absolute path.</returns>

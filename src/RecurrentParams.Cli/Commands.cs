@@ -94,6 +94,7 @@ internal static class Commands
         {
             Description = "Model files (format told by content: Keras JSON, TensorFlow.js model.json, .keras, .h5, ONNX, safetensors, PyTorch checkpoints), folders to summarize every model file under, or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
+            HelpName = "file|folder|-",
         };
         var format = new Option<string?>("--format", "-f")
         {
@@ -143,7 +144,7 @@ internal static class Commands
     /// <param name="examples">Help examples per command.</param>
     public static void AddCompletion(RootCommand root, CliHost host, Dictionary<Command, string[]> examples)
     {
-        var shell = new Argument<string>("shell") { Description = "The shell: bash, zsh or pwsh." };
+        var shell = new Argument<string>("shell") { Description = "The shell: bash, zsh or pwsh.", HelpName = "shell" };
         shell.AcceptOnlyFromAmong(Completion.Shells.ToArray());
         var command = new Command("completion", "Print a script that completes rparams' commands, options and values in your shell (System.CommandLine's [suggest] directive).");
         command.Arguments.Add(shell);
@@ -185,7 +186,7 @@ internal static class Commands
     public static void WriteError(CliHost host, string message)
     {
         string line = "rparams: " + Rparams.OneLine(message);
-        host.Error.Write((host.Progress ? Ansi.Red + line + Ansi.Reset : line) + "\n");
+        host.WriteError(host.Progress ? Ansi.Red + line + Ansi.Reset : line);
     }
 
     /// <summary>Runs a handler and turns its failures into one line and an exit code.</summary>
@@ -200,7 +201,7 @@ internal static class Commands
             WriteError(host, e.Message);
             if (parse.GetValue(verbose) && e.InnerException is not null)
             {
-                host.Error.Write(e.InnerException + "\n");
+                host.WriteError(e.InnerException.ToString());
             }
 
             return e.ExitCode;
@@ -217,6 +218,7 @@ internal static class Commands
 
         public Argument<string> Cell { get; } = new("cell")
         {
+            HelpName = "cell",
             Description = "The cell: simplernn (or rnn), lstm, gru, cudnnlstm, cudnngru (Keras 2's cuDNN layers), or a single-step cell: rnncell, lstmcell, grucell.",
         };
 

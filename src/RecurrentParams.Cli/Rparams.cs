@@ -33,21 +33,21 @@ internal static class Rparams
         {
             foreach (ParseError error in parse.Errors)
             {
-                host.Error.Write("rparams: " + OneLine(error.Message) + "\n");
+                host.WriteError("rparams: " + OneLine(error.Message));
             }
 
             string command = parse.CommandResult.Command is RootCommand ? "rparams" : "rparams " + parse.CommandResult.Command.Name;
-            host.Error.Write("Run '" + command + " --help' for usage and examples.\n");
+            host.WriteError("Run '" + command + " --help' for usage and examples.");
             return ExitCodes.Usage;
         }
 
         return parse.Invoke(new InvocationConfiguration { Output = host.Output, Error = host.Error, EnableDefaultExceptionHandler = false });
     }
 
-    /// <summary>Makes a message one line: line breaks become spaces.</summary>
+    /// <summary>Makes a message one line: line breaks, tabs and runs of spaces become one space.</summary>
     /// <param name="message">The message.</param>
     /// <returns>The message on one line.</returns>
-    public static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    public static string OneLine(string message) => string.Join(' ', message.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Gets the tool's version, the package version without build metadata.</summary>
     /// <returns>For example <c>0.1.0</c>.</returns>

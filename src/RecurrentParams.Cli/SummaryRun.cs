@@ -385,17 +385,13 @@ internal sealed class SummaryRun
         WriteError(e.Message);
         if (verbose && e.InnerException is not null)
         {
-            host.Error.WriteLine(e.InnerException.ToString());
+            host.WriteError(e.InnerException.ToString());
         }
 
         exitCode = Math.Max(exitCode, e.ExitCode);
     }
 
-    private void WriteError(string message)
-    {
-        string line = "rparams: " + Rparams.OneLine(message);
-        host.Error.Write((host.Progress ? Ansi.Red + line + Ansi.Reset : line) + "\n");
-    }
+    private void WriteError(string message) => Commands.WriteError(host, message);
 
     private void ShowProgress(long start, int index, int count, string path)
     {
