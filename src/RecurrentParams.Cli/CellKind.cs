@@ -35,6 +35,9 @@ internal sealed record CellKind(string Name, CellType Type, bool IsCell, string 
     /// <summary>Gets a value indicating whether it is one of Keras 2's cuDNN layers, which PyTorch has no separate module for.</summary>
     public bool IsCuDnn => Type != TorchType;
 
+    /// <summary>Gets the cell PyTorch counts in this one's place: itself, or nn.LSTM and nn.GRU for Keras 2's cuDNN layers.</summary>
+    public CellKind TorchEquivalent => IsCuDnn ? Find(TorchClass) : this;
+
     /// <summary>Finds a cell by name, ignoring case.</summary>
     /// <param name="name">The name typed.</param>
     /// <returns>The cell kind.</returns>

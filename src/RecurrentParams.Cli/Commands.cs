@@ -68,8 +68,10 @@ internal static class Commands
                 throw CliException.Usage("--proj-size: Keras' LSTM has no projection, so there is nothing to compare; count it with 'rparams count lstm --torch --proj-size N'.");
             }
 
-            // PyTorch's GRU always resets after: --reset-after false describes the Keras side only.
-            var comparison = new Comparison(request.Count(Convention.Keras), (request with { ResetAfter = true }).Count(Convention.Torch));
+            // PyTorch's GRU always resets after, and counts Keras 2's cuDNN layers as nn.LSTM and nn.GRU: --reset-after false
+            // and the cuDNN names describe the Keras side only.
+            CellRequest torch = request with { Kind = request.Kind.TorchEquivalent, ResetAfter = true };
+            var comparison = new Comparison(request.Count(Convention.Keras), torch.Count(Convention.Torch));
             Budget budget = output.Budget(parse);
             host.Output.Write(parse.GetValue(output.Json) ? JsonOut.Write(comparison.WriteJson) : comparison.ToText());
             return Math.Max(Gate(host, budget, "Keras", comparison.Keras.Total), Gate(host, budget, "PyTorch", comparison.Torch.Total));

@@ -73,7 +73,7 @@ internal sealed record Comparison(CountResult Keras, CountResult Torch)
         table.Add("total", Numbers.Grouped(Keras.Total), Numbers.Grouped(Torch.Total), Signed(Difference));
 
         var text = new StringBuilder();
-        text.Append(Header(request)).Append("\n\n").Append(table.ToText(colour: false)).Append('\n').Append(Explanation()).Append("\n\n");
+        text.Append(Header(request)).Append("\n\n").Append(table.ToText(colour: false)).Append('\n').Append(Wrap(Explanation())).Append("\n\n");
         AppendSide(text, "Keras:", Keras);
         AppendSide(text, "PyTorch:", Torch);
         return text.ToString();
@@ -118,7 +118,7 @@ internal sealed record Comparison(CountResult Keras, CountResult Torch)
 
         if (kind.Type == CellType.Gru)
         {
-            options.Add("Keras reset_after=" + (request.ResetAfter ? "True" : "False"));
+            options.Add("reset_after=" + (request.ResetAfter ? "True" : "False"));
         }
 
         return "Keras " + kind.KerasClass + " and torch.nn." + kind.TorchClass + ": " + string.Join(", ", options);
@@ -143,6 +143,28 @@ internal sealed record Comparison(CountResult Keras, CountResult Torch)
         }
 
         text.Append(line).Append('\n');
+    }
+
+    private static string Wrap(string text)
+    {
+        var wrapped = new StringBuilder();
+        int lineStart = 0;
+        foreach (string word in text.Split(' '))
+        {
+            if (wrapped.Length > lineStart && wrapped.Length - lineStart + 1 + word.Length > 100)
+            {
+                wrapped.Append('\n');
+                lineStart = wrapped.Length;
+            }
+            else if (wrapped.Length > lineStart)
+            {
+                wrapped.Append(' ');
+            }
+
+            wrapped.Append(word);
+        }
+
+        return wrapped.ToString();
     }
 
     private static string Count(int value, string noun) =>

@@ -35,7 +35,7 @@ internal sealed class CliRunner
     {
         using var output = new StringWriter { NewLine = "\n" };
         using var error = new StringWriter { NewLine = "\n" };
-        var host = new CliHost(output, error, () => new MemoryStream(Input, writable: false), Environment, WorkingDirectory)
+        var host = new CliHost(output, error, () => new ForwardOnlyStream(new MemoryStream(Input, writable: false)), Environment, WorkingDirectory)
         {
             OutputIsTerminal = OutputIsTerminal,
             ErrorIsTerminal = ErrorIsTerminal,
@@ -43,5 +43,41 @@ internal sealed class CliRunner
         };
         int exitCode = Rparams.Run(args, host);
         return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary>A stream that reads forward only, as standard input from a pipe does.</summary>
+internal sealed class ForwardOnlyStream(Stream inner) : Stream
+{
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }
