@@ -103,6 +103,17 @@ internal static class Commands
             Description = "The summary's format: keras3, keras2 (Keras models), torchinfo (PyTorch models), markdown or json. Default: the file's own framework's tool; a table for several files.",
             HelpName = "format",
         };
+        files.Validators.Add(result =>
+        {
+            // The argument takes any number of paths, so a mistyped option would otherwise be read as a file name.
+            foreach (Token token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError("'" + token.Value + "' is not an option of this command; write ./" + token.Value + " for a file of that name.");
+                }
+            }
+        });
         format.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, FormatNames);
         var strict = new Option<bool>("--strict") { Description = "Refuse a file with a layer the library cannot count, instead of listing it as unknown." };
         var output = new OutputOptions();
