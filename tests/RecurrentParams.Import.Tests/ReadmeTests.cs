@@ -41,7 +41,7 @@ public sealed class ReadmeTests
         lines[1].Should().Be("True");
         lines[2].Should().Be("encoder.lstm: LSTM(input_size=12, hidden_size=16, num_layers=2)");
         lines.Should().Contain(l => l.StartsWith("decoder.gru: GRU(input_size=12, hidden_size=16)", StringComparison.Ordinal));
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "RecurrentParams.Import", "README.md"))
+        File.ReadAllText(Repository.PathOf("src", "RecurrentParams.Import", "README.md"))
             .Should().Contain("encoder.lstm: LSTM(input_size=12, hidden_size=16, num_layers=2)");
         lines.Count(l => l.Contains("total:", StringComparison.Ordinal)).Should().Be(1);
     }

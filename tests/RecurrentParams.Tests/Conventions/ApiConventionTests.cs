@@ -60,5 +60,5 @@ public sealed class ApiConventionTests
     }
 
     private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(IsExternalInit));
+        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == typeof(IsExternalInit).FullName); // by name: a netstandard2.0 build carries its own polyfill
 }
