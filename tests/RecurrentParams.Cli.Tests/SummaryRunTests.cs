@@ -387,6 +387,9 @@ public sealed class SummaryRunTests
     [InlineData(ModelFileFormat.KerasHdf5, "Keras HDF5")]
     [InlineData(ModelFileFormat.Onnx, "ONNX")]
     [InlineData(ModelFileFormat.Safetensors, "safetensors")]
+    [InlineData(ModelFileFormat.TorchCheckpoint, "PyTorch")]
+    [InlineData(ModelFileFormat.TorchScript, "TorchScript")]
+    [InlineData(ModelFileFormat.TorchLegacyCheckpoint, "PyTorch legacy")]
     [InlineData((ModelFileFormat)99, "99")]
     public void FormatName_EachFormat_HasAShortName(ModelFileFormat format, string name)
     {
