@@ -230,7 +230,7 @@ public static class KerasWeights
             return new StreamWindow(stream, stream.Position, stream.Length - stream.Position);
         }
 
-        long limit = Math.Min(int.MaxValue, checked(options.MaxWeightBytes + options.MaxDocumentBytes));
+        long limit = Math.Min(int.MaxValue, options.MaxWeightBytes > long.MaxValue - options.MaxDocumentBytes ? long.MaxValue : options.MaxWeightBytes + options.MaxDocumentBytes);
         return Bounded(stream, limit, where, exact: false);
     }
 
@@ -285,6 +285,11 @@ public static class KerasWeights
             if (++state.Visited > MaxObjects)
             {
                 throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects", at, null);
+            }
+
+            if (name.Length == 0)
+            {
+                throw new ModelFormatException("a link of the group has an empty name", at, null);
             }
 
             if (childPath.Length > state.Options.MaxNameLength)

@@ -258,6 +258,11 @@ internal sealed class H5ValueReader
 
             seen[linear] = true;
             List<H5Filter> active = Active(filters, chunk.Mask);
+            if (active.FirstOrDefault(f => f.Id is not (H5Filter.Deflate or H5Filter.Shuffle or H5Filter.Fletcher32)) is H5Filter unknown)
+            {
+                throw file.Error(chunk.Key, string.Format(CultureInfo.InvariantCulture, "the dataset '{0}' is stored through {1}; the deflate (1), shuffle (2) and Fletcher-32 (3) filters are read", path, unknown.Name));
+            }
+
             long stored = chunk.Size;
             bool deflated = active.Any(f => f.Id == H5Filter.Deflate);
             long checksum = active.Any(f => f.Id == H5Filter.Fletcher32) ? 4 : 0;
@@ -327,16 +332,9 @@ internal sealed class H5ValueReader
                     current = Inflate(current, length, chunk.Length, at, path);
                     length = current.Length;
                     break;
-                case H5Filter.Shuffle:
-                    if (filter.ClientData.Count < 1 || filter.ClientData[0] is 0 or > 1024)
-                    {
-                        throw file.Error(at.Address, "the shuffle filter of the dataset '" + path + "' has no element size between 1 and 1024");
-                    }
-
-                    current = Unshuffle(current, length, (int)filter.ClientData[0]);
-                    break;
                 default:
-                    throw file.Error(at.Address, string.Format(CultureInfo.InvariantCulture, "the dataset '{0}' is stored through {1}; the deflate (1), shuffle (2) and Fletcher-32 (3) filters are read", path, filter.Name));
+                    Shuffle(filter, ref current, length, at, path);
+                    break;
             }
         }
 
@@ -346,6 +344,17 @@ internal sealed class H5ValueReader
         }
 
         Buffer.BlockCopy(current, 0, chunk, 0, length);
+    }
+
+    /// <summary>Undoes the shuffle filter (the only filter left once deflate and Fletcher-32 are handled; others are refused before).</summary>
+    private void Shuffle(H5Filter filter, ref byte[] current, int length, Chunk at, string path)
+    {
+        if (filter.ClientData.Count < 1 || filter.ClientData[0] is 0 or > 1024)
+        {
+            throw file.Error(at.Address, "the shuffle filter of the dataset '" + path + "' has no element size between 1 and 1024");
+        }
+
+        current = Unshuffle(current, length, (int)filter.ClientData[0]);
     }
 
     private byte[] Inflate(byte[] data, int length, int expected, Chunk at, string path)

@@ -10,7 +10,8 @@ Fletcher-32, big-endian, or as half or bfloat16 floats. Writes, in Fixtures/h5-v
                   contiguous, compact, chunked with edge chunks, deflate, shuffle + deflate, Fletcher-32, big-endian
                   float16/32/64, bfloat16 (an IEEE-like type HDF5 converts to and from), 1-D and 3-D, a scalar, an
                   empty dataset, 576 chunks (a chunk B-tree of two levels), and an int64 dataset (not a weight)
-  manifest.json   per dataset: path, dtype as h5py names it, shape, layout, filters, and the values h5py reads back,
+  manifest.json   per dataset: path, dtype as h5py names it, shape, layout, filters, the object header's address, the
+                  first chunks as HDF5 lists them (offset, filter mask, address, stored size), and the values h5py reads back,
                   converted to float32 (the HDF5 library reads what it wrote): the truth the reader's tests compare with
 
 The values come from numpy's default_rng with fixed seeds and object times are off, so reruns are byte-identical.
@@ -93,12 +94,19 @@ def main():
             back = np.empty(shape, "float32")
             dataset.read(h5py.h5s.ALL, h5py.h5s.ALL, back)
             plist = dataset.get_create_plist()
+            chunks = []
+            if layout == "chunked":
+                for k in range(min(dataset.get_num_chunks(), 4)):
+                    info = dataset.get_chunk_info(k)
+                    chunks.append({"offset": list(info.chunk_offset), "mask": info.filter_mask, "address": info.byte_offset, "size": info.size})
             rows.append({
                 "path": name,
                 "dtype": dtype,
                 "shape": list(shape),
                 "layout": int(plist.get_layout()),
                 "filters": [int(plist.get_filter(k)[0]) for k in range(plist.get_nfilters())],
+                "header": h5py.h5o.get_info(dataset).addr,
+                "chunks": chunks,
                 "values": [float(v) for v in back.reshape(-1)],
             })
         group = f.create_group("skipped")
