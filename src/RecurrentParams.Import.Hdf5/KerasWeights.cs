@@ -263,9 +263,25 @@ public static class KerasWeights
         return buffer;
     }
 
-    private static List<NamedTensor> ReadHdf5(Stream stream, ModelReaderOptions options, string where)
+    /// <summary>The file address and width of every field read when reading the values of <paramref name="file"/> (the fuzzer mutates those).</summary>
+    internal static IReadOnlyList<(long Offset, int Width)> FieldMap(byte[] file)
     {
-        var file = new Format.H5File(stream, where);
+        var fields = new List<(long, int)>();
+        try
+        {
+            ReadHdf5(new MemoryStream(file, writable: false), ModelReaderOptions.Default, "the file", (at, width) => fields.Add((at, width)));
+        }
+        catch (ModelFormatException)
+        {
+            // The fields read before the refusal are the map.
+        }
+
+        return fields.Distinct().ToList();
+    }
+
+    private static List<NamedTensor> ReadHdf5(Stream stream, ModelReaderOptions options, string where, Action<long, int>? trace = null)
+    {
+        var file = new Format.H5File(stream, where, trace);
         var state = new WalkState(file, options);
         Walk(state.Open(file.Root, where), string.Empty, 0, state, where);
         return state.Tensors;

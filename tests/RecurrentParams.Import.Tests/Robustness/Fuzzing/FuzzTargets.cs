@@ -58,6 +58,9 @@ internal static class FuzzTargets
     {
         string[] Files(string folder, string pattern) => Directory.GetFiles(Path.Combine(fixtures, folder), pattern).Order(StringComparer.Ordinal).ToArray();
         var hdf5 = new Hdf5Mutator(fieldMap);
+
+        // Reading values decodes more fields (chunk indices, filter pipelines, float fields) than the summaries do.
+        var values = new Hdf5Mutator(fieldMap is null ? null : bytes => [.. fieldMap(bytes).Union(KerasWeights.FieldMap(bytes))]);
         string[] keras = Files("keras3", "*.json")
             .Concat(Files("keras2", "*.json").Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)))
             .Concat(Files("tfjs", "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal)))
@@ -77,7 +80,7 @@ internal static class FuzzTargets
             new("onnx", s => OnnxModelReader.Read(s), Files("onnx", "*.onnx"), ProtoMutator.Mutate),
             new("hdf5", s => KerasHdf5Reader.Read(s), h5, hdf5.Mutate),
             new("keras-archive-weights", s => KerasHdf5Reader.ReadArchive(s), archives, (b, r) => ZipMutator.Mutate(b, r, hdf5.Mutate)),
-            new("keras-weights", Values, [.. h5, .. Files("h5-values", "*.h5")], hdf5.Mutate),
+            new("keras-weights", Values, [.. h5, .. Files("h5-values", "*.h5")], values.Mutate),
             new("torch", s => TorchCheckpointReader.Read(s), torch, Torch),
             new("model-file", s => ModelFile.Read(s), [.. keras, .. archives, .. Files("safetensors", "*.safetensors"), .. Files("onnx", "*.onnx"), .. h5, .. torch], (b, r) => AnyFormat(b, r, hdf5)),
         ];
