@@ -173,8 +173,8 @@ internal sealed class OnnxTensorValues
                         throw input.Error(string.Format(CultureInfo.InvariantCulture, "{0} holds {1} in int32_data, where the 16 bits of a value (0 to 65535) belong", what, halves[k]));
                     }
 
-                    bits[2 * k] = (byte)halves[k];
-                    bits[(2 * k) + 1] = (byte)(halves[k] >> 8);
+                    bits[2 * k] = unchecked((byte)halves[k]);
+                    bits[(2 * k) + 1] = unchecked((byte)(halves[k] >> 8));
                 }
 
                 return WeightValues.Decode(bits, dataType == 10 ? "F16" : "BF16");

@@ -20,7 +20,9 @@ tests/RecurrentParams.Import.Tests/Fixtures/onnx-weights/:
                            direction reverse, non-default activations, clip, input_forget, W not an initializer), and one
                            that spells out the default activations (accepted)
   external-data.onnx       an initializer whose values live in an external file (data_location EXTERNAL)
-  manifest.json            per file: what each node must give (module arguments or the refusal's keyword)
+  manifest.json            {"models": [{id: file name, ...}]}: for a torch export its recurrent node count and state-dict
+                           tensor count; for a refused graph the operator and the keyword its refusal must name (null:
+                           accepted); the float and left-out initializers of values-typed.onnx
 
 The torch exports are checked here first: onnx's own numpy_helper reads their initializers back, and, permuted by this
 script's own gate tables (ONNX LSTM i,o,f,c / GRU z,r,h; PyTorch i,f,g,o / r,z,n; B = [Wb; Rb]), they must equal the
@@ -253,7 +255,8 @@ def main():
     values_typed(files, manifest)
     refused(files, manifest)
     external(files, manifest)
-    files["manifest.json"] = (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode()
+    rows = [dict(id=name, **row) for name, row in sorted(manifest.items())]
+    files["manifest.json"] = (json.dumps({"models": rows}, indent=1, sort_keys=True) + "\n").encode()
     for name, data in sorted(files.items()):
         with open(os.path.join(ROOT, name), "wb") as f:
             f.write(data)
