@@ -50,7 +50,7 @@ internal static class Rparams
     public static string OneLine(string message) => string.Join(' ', message.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Gets the tool's version, the package version without build metadata.</summary>
-    /// <returns>For example <c>0.1.0</c>.</returns>
+    /// <returns>For example <c>1.0.0</c>.</returns>
     public static string Version()
     {
         string version = typeof(Rparams).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
