@@ -447,7 +447,12 @@ internal sealed class TorchContent
         Dtypes(named.Select(n => n.Tensor), metadata);
         IReadOnlyList<RecoveredModule> recovered = TorchArchitecture.Recover(infos);
         ModelSummary summary = TensorGrouping.Summarize(name, infos, recovered);
-        return new ImportedModel(format, summary, infos, crossCheck: false) { Recovered = recovered, Metadata = metadata };
+        return new ImportedModel(format, summary, infos, crossCheck: false)
+        {
+            Recovered = recovered,
+            Metadata = metadata,
+            Module = TorchArchitecture.RecoverModuleTree(infos, name, options),
+        };
     }
 
     private TorchReadResult FromModule(string name, ModelFileFormat format, PickleObject root, HashSet<object>? optimizer, List<TorchTensor> all, Dictionary<string, string> metadata, string where)
@@ -477,7 +482,14 @@ internal sealed class TorchContent
         var trainable = new HashSet<TensorInfo>(counted.Where(p => p.RequiresGrad).Select(p => p.Info), ReferenceComparer<TensorInfo>.Instance);
         IReadOnlyList<RecoveredModule> recovered = TorchArchitecture.Recover(infos);
         ModelSummary summary = TensorGrouping.Summarize(name, infos, recovered, trainable.Contains, prefix => classes.TryGetValue(prefix, out string? c) ? c : "Tensors");
-        return new TorchReadResult(new ImportedModel(format, summary, infos.Concat(countedBuffers.Select(b => b.Info)), crossCheck: false) { Recovered = recovered, Metadata = metadata }, tree);
+        var stored = infos.Concat(countedBuffers.Select(b => b.Info)).ToList();
+        var model = new ImportedModel(format, summary, stored, crossCheck: false)
+        {
+            Recovered = recovered,
+            Metadata = metadata,
+            Module = TorchArchitecture.RecoverModuleTree(stored, tree.ClassName.Length > 0 ? tree.ClassName : name, options),
+        };
+        return new TorchReadResult(model, tree);
     }
 
     private static void Flatten(TorchModuleNode node, List<TorchTensorEntry> parameters, List<TorchTensorEntry> buffers, Dictionary<string, string> classes)

@@ -106,9 +106,10 @@ public sealed class ImportedModel
 
     /// <summary>Gets the PyTorch module tree the file's tensor names describe.</summary>
     /// <value>
-    /// For safetensors, the state dict rebuilt as modules by <see cref="TorchArchitecture.RecoverModuleTree"/>: summarize it
-    /// as torchinfo does without an input with <c>new TorchModelBuilder(model.Module).Build()</c>, or print it as
-    /// <c>print(model)</c> with <c>model.Module.ToString()</c>. <see langword="null"/> for the other formats.
+    /// For safetensors and PyTorch checkpoints (a state dict, or a whole pickled module's parameters and buffers), the
+    /// tensor names rebuilt as modules by <see cref="TorchArchitecture.RecoverModuleTree"/>: summarize it as torchinfo does
+    /// without an input with <c>new TorchModelBuilder(model.Module).Build()</c>, or print it as <c>print(model)</c> with
+    /// <c>model.Module.ToString()</c>. <see langword="null"/> for the other formats.
     /// </value>
     public Torch.TorchModule? Module { get; init; }
 

@@ -125,6 +125,19 @@ public sealed class ReadmeImportExamplesTests
         }
     }
 
+    /// <summary>The README's "Read any model file" section: what <see cref="ModelFile"/> prints for the custom-layer archive Keras 3 wrote.</summary>
+    [Fact]
+    public void Readme_ReadAnyModelFile_ShowsWhatModelFilePrints()
+    {
+        ImportedModel model = ModelFile.ReadFile(Fixtures.PathOf("keras3-more", "custom-with-weights.keras"));
+        string shown = model.Format + "\n" + model.Summary.Render(SummaryFormat.Keras3);
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        model.Format.Should().Be(ModelFileFormat.KerasArchive);
+        readme.Should().Contain("```\n" + shown.TrimEnd('\n') + "\n```");
+    }
+
     private static string RepositoryRoot()
     {
         DirectoryInfo? directory = new(AppContext.BaseDirectory);

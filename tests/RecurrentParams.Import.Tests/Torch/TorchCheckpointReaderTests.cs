@@ -275,6 +275,26 @@ public sealed class TorchCheckpointReaderTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StateDicts))]
+    [MemberData(nameof(ModuleTrees))]
+    public void ReadFile_AnyKind_RebuildsTheModuleTreeWithEveryParameter(string id)
+    {
+        JsonElement truth = Fixtures.Manifest("torch")[id];
+
+        ImportedModel model = Read(id);
+
+        // The tree holds every stored tensor under its module: a state dict's entries (a tied weight twice), or a whole
+        // module's parameters and buffers, as the run that wrote the file counted them.
+        static long Elements(RecurrentParams.Torch.TorchModule module) =>
+            module.Parameters.Concat(module.Buffers).Sum(t => t.Count) + module.Children.Sum(c => Elements(c.Module));
+        bool stateDict = truth.Str("content") is "state_dict" or "checkpoint";
+
+        model.Module.Should().NotBeNull();
+        Elements(model.Module!).Should().Be(stateDict ? truth.Long("stateDictElements") : truth.Long("params") + truth.Long("buffers"));
+        new TorchModelBuilder(model.Module!).Build().TotalParams.Should().BeLessThanOrEqualTo(Elements(model.Module!), "torchinfo counts parameters, not buffers");
+    }
+
     private static long Tied(JsonElement truth) => truth.Str("id") is "state-dict-tied" or "checkpoint-wrapped" ? 500 : 0;
 
     private static ImportedModel Read(string id) => TorchCheckpointReader.ReadFile(Fixtures.PathOf("torch", Fixtures.Manifest("torch")[id].Str("file")!));
