@@ -72,16 +72,7 @@ internal sealed record CellRequest(CellKind Kind, int Units, int InputSize, int 
             throw CliException.Usage((Bidirectional ? "--bidirectional" : "--layers") + ": " + Kind.Name + " is a single-step cell: one layer, one direction; count " + Kind.Name[..^4] + " for a layer.");
         }
 
-        var spec = new LayerSpec(convention == Convention.Torch ? Kind.TorchType : Kind.Type, Units, InputSize)
-        {
-            Convention = convention,
-            IsCell = Kind.IsCell,
-            NumLayers = Layers,
-            Bidirectional = Bidirectional,
-            ProjSize = ProjSize,
-            UseBias = UseBias,
-            ResetAfter = ResetAfter,
-        };
+        LayerSpec spec = Spec(convention);
         if (convention == Convention.Torch && Kind.IsCuDnn)
         {
             throw CliException.Usage("--torch: " + Kind.Name + " is a Keras 2 layer; PyTorch's cuDNN-backed module is nn." + Kind.TorchClass + ": count " + Kind.TorchClass.ToLowerInvariant() + " --torch.");
@@ -92,6 +83,21 @@ internal sealed record CellRequest(CellKind Kind, int Units, int InputSize, int 
         var layer = new CountedLayer(name, Bidirectional && convention == Convention.Keras ? "Bidirectional" : className, spec, Params.Count(spec), string.Empty);
         return new CountResult(convention, this, [layer], layer.Params);
     }
+
+    /// <summary>Describes the request as one library spec: a PyTorch module, a Keras layer (one of a stack's layers only when <see cref="Layers"/> is 1) or a cell.</summary>
+    /// <param name="convention">Keras or PyTorch.</param>
+    /// <returns>The spec; the library checks it when it is counted.</returns>
+    /// <exception cref="ArgumentException">A size is out of the library's range.</exception>
+    public LayerSpec Spec(Convention convention) => new(convention == Convention.Torch ? Kind.TorchType : Kind.Type, Units, InputSize)
+    {
+        Convention = convention,
+        IsCell = Kind.IsCell,
+        NumLayers = Layers,
+        Bidirectional = Bidirectional,
+        ProjSize = ProjSize,
+        UseBias = UseBias,
+        ResetAfter = ResetAfter,
+    };
 
     private CountResult KerasStack()
     {

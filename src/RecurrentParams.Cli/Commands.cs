@@ -151,6 +151,102 @@ internal static class Commands
         root.Subcommands.Add(command);
     }
 
+    /// <summary>Adds <c>solve</c>.</summary>
+    /// <param name="root">The root command.</param>
+    /// <param name="host">The console.</param>
+    /// <param name="verbose">The <c>--verbose</c> option.</param>
+    /// <param name="examples">Help examples per command.</param>
+    public static void AddSolve(RootCommand root, CliHost host, Option<bool> verbose, Dictionary<Command, string[]> examples)
+    {
+        var cell = new CellOptions(withUnits: false);
+        var torch = new Option<bool>("--torch") { Description = "Solve in the PyTorch convention (torch.nn): hidden_size, with its two bias vectors, num_layers and proj_size; Keras units otherwise." };
+        var budget = new Option<long?>("--budget")
+        {
+            Description = "The largest parameter count allowed (k, M, G, T suffixes allowed: 1M); prints the largest units within it and the next size.",
+            HelpName = "n",
+            CustomParser = result =>
+            {
+                long value = Numbers.ParseBudget(result.Tokens.Count == 0 ? string.Empty : result.Tokens[0].Value, "--budget", bytes: false, out string? error);
+                if (error is not null)
+                {
+                    result.AddError(error);
+                }
+
+                return value;
+            },
+        };
+        var match = new Option<string?>("--match")
+        {
+            Description = "A layer to match, CELL:UNITS (lstm:256), with the same input and options; prints the sizes whose counts are nearest to its count, at or below it and above it.",
+            HelpName = "cell:units",
+        };
+        match.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 && ParseMatch(result.Tokens[0].Value, out _, out _) is string error)
+            {
+                result.AddError(error);
+            }
+        });
+        var json = new Option<bool>("--json") { Description = "Print JSON for machines: the request, the target, and count's JSON for the size found and the next size." };
+        var command = new Command("solve", "Find the largest units (PyTorch hidden_size) of a recurrent layer within a parameter budget, or the size nearest to another layer's count.");
+        cell.AddTo(command);
+        command.Options.Add(torch);
+        command.Options.Add(budget);
+        command.Options.Add(match);
+        command.Options.Add(json);
+        command.SetAction(parse => Guarded(host, parse, verbose, () =>
+        {
+            long? limit = parse.GetValue(budget);
+            string? matched = parse.GetValue(match);
+            if ((limit is null) == (matched is null))
+            {
+                throw CliException.Usage(limit is null
+                    ? "give --budget N (the largest count allowed) or --match CELL:UNITS (a layer to match)."
+                    : "--budget and --match ask two questions; give one.");
+            }
+
+            Convention convention = parse.GetValue(torch) ? Convention.Torch : Convention.Keras;
+            SolveResult result;
+            if (matched is not null)
+            {
+                ParseMatch(matched, out CellKind? other, out int units);
+                CellRequest request = cell.Read(parse, other);
+                CellRequest layer = request with
+                {
+                    Kind = other!,
+                    Units = units,
+                    ProjSize = other!.Type == CellType.Lstm ? request.ProjSize : 0,
+                    ResetAfter = other.Type != CellType.Gru || request.ResetAfter,
+                };
+                result = Solver.Match(
+                    request with { ProjSize = request.Kind.Type == CellType.Lstm ? request.ProjSize : 0, ResetAfter = request.Kind.Type != CellType.Gru || request.ResetAfter },
+                    convention,
+                    layer);
+            }
+            else
+            {
+                result = Solver.Budget(cell.Read(parse), convention, limit!.Value);
+            }
+
+            host.Output.Write(parse.GetValue(json) ? JsonOut.Write(result.WriteJson) : result.ToText());
+            if (result.Below is null && result.Budget is long b)
+            {
+                WriteError(host, "over budget: " + result.SizeName + "=" + Numbers.Plain(result.Request.Units) + ", the smallest " + Solver.Describe(result.Request, convention) + ", has " + Numbers.Grouped(result.Above!.Total) + " parameters, over --budget " + Numbers.Grouped(b) + ".");
+                return ExitCodes.OverBudget;
+            }
+
+            return ExitCodes.Ok;
+        }));
+        examples[command] =
+        [
+            "rparams solve lstm --input 128 --budget 1M",
+            "rparams solve gru --input 128 --torch --layers 2 --bidirectional --budget 5M",
+            "rparams solve gru --input 128 --match lstm:256",
+            "rparams solve lstm --input 64 --budget 250k --json",
+        ];
+        root.Subcommands.Add(command);
+    }
+
     /// <summary>Adds <c>completion</c>.</summary>
     /// <param name="root">The root command.</param>
     /// <param name="host">The console.</param>
@@ -202,6 +298,39 @@ internal static class Commands
         host.WriteError(host.Progress ? Ansi.Red + line + Ansi.Reset : line);
     }
 
+    /// <summary>Reads <c>--match CELL:UNITS</c>.</summary>
+    /// <param name="text">What the user typed, e.g. <c>lstm:256</c>.</param>
+    /// <param name="kind">The cell, or <see langword="null"/> on error.</param>
+    /// <param name="units">Its units, or 0 on error.</param>
+    /// <returns>The error message, or <see langword="null"/> when the text is a cell and a size.</returns>
+    internal static string? ParseMatch(string text, out CellKind? kind, out int units)
+    {
+        kind = null;
+        units = 0;
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return "--match takes CELL:UNITS, e.g. lstm:256; got '" + text + "'.";
+        }
+
+        try
+        {
+            kind = CellKind.Find(text[..colon]);
+        }
+        catch (CliException e)
+        {
+            return "--match: " + e.Message;
+        }
+
+        units = Numbers.ParseSize(text[(colon + 1)..], "--match's units", 1, int.MaxValue, out string? error);
+        if (error is not null)
+        {
+            kind = null;
+        }
+
+        return error;
+    }
+
     /// <summary>Runs a handler and turns its failures into one line and an exit code.</summary>
     private static int Guarded(CliHost host, ParseResult parse, Option<bool> verbose, Func<int> handler)
     {
@@ -224,8 +353,11 @@ internal static class Commands
     /// <summary>The options that say which cell to count: the cell argument, sizes, stacking, direction, bias and GRU's reset_after.</summary>
     private sealed class CellOptions
     {
-        public CellOptions()
+        private readonly bool withUnits;
+
+        public CellOptions(bool withUnits = true)
         {
+            this.withUnits = withUnits;
             Cell.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, CellKind.Names.ToArray());
         }
 
@@ -257,7 +389,11 @@ internal static class Commands
         public void AddTo(Command command)
         {
             command.Arguments.Add(Cell);
-            command.Options.Add(Units);
+            if (withUnits)
+            {
+                command.Options.Add(Units);
+            }
+
             command.Options.Add(Input);
             command.Options.Add(Layers);
             command.Options.Add(Bidirectional);
@@ -266,18 +402,18 @@ internal static class Commands
             command.Options.Add(ResetAfter);
         }
 
-        public CellRequest Read(ParseResult parse)
+        public CellRequest Read(ParseResult parse, CellKind? other = null)
         {
             CellKind kind = CellKind.Find(parse.GetValue(Cell)!);
             bool resetAfter = parse.GetValue(ResetAfter);
-            if (!resetAfter && kind.Type != CellType.Gru)
+            if (!resetAfter && kind.Type != CellType.Gru && other?.Type != CellType.Gru)
             {
-                throw CliException.Usage("--reset-after: reset_after is a Keras GRU option; " + kind.Name + " has none.");
+                throw CliException.Usage("--reset-after: reset_after is a Keras GRU option; " + (other is null ? kind.Name + " has none." : kind.Name + " and " + other.Name + " have none."));
             }
 
             return new CellRequest(
                 kind,
-                parse.GetValue(Units),
+                withUnits ? parse.GetValue(Units) : 0,
                 parse.GetValue(Input),
                 parse.GetResult(Layers) is null ? 1 : parse.GetValue(Layers),
                 parse.GetValue(Bidirectional),

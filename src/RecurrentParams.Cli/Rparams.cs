@@ -13,7 +13,7 @@ namespace RecurrentParams.Cli;
 /// <see cref="CliHost"/>, so that tests run every command in-process and <see cref="Program"/> is a thin shell.
 /// </summary>
 /// <remarks>
-/// Commands: <c>count</c>, <c>compare</c>, <c>summary</c> and <c>completion</c>. Exit codes are <see cref="ExitCodes"/>:
+/// Commands: <c>count</c>, <c>compare</c>, <c>solve</c>, <c>summary</c> and <c>completion</c>. Exit codes are <see cref="ExitCodes"/>:
 /// 0 ok, 1 over budget, 2 bad input or unreadable file, 3 usage error; a failure is one line on standard error, with the
 /// stack trace only under <c>--verbose</c>.
 /// </remarks>
@@ -78,6 +78,7 @@ internal static class Rparams
             [
                 "rparams count lstm --units 4 --input 5",
                 "rparams compare gru --units 128 --input 64 --layers 2",
+                "rparams solve lstm --input 128 --budget 1M",
                 "rparams summary model.keras",
                 "rparams summary models/ --max-params 5M",
             ],
@@ -85,6 +86,7 @@ internal static class Rparams
 
         Commands.AddCount(root, host, verbose, examples);
         Commands.AddCompare(root, host, verbose, examples);
+        Commands.AddSolve(root, host, verbose, examples);
         Commands.AddSummary(root, host, verbose, examples);
         Commands.AddCompletion(root, host, examples);
 

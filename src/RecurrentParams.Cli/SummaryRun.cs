@@ -74,7 +74,7 @@ internal sealed class SummaryRun
         return keras2 ? SummaryFormat.Keras2 : SummaryFormat.Keras3;
     }
 
-    /// <summary>Names a file format for the table: <c>Keras JSON</c>, <c>TF.js</c>, <c>.keras</c>, <c>Keras HDF5</c>, <c>ONNX</c>, <c>safetensors</c>.</summary>
+    /// <summary>Names a file format for the table: <c>Keras JSON</c>, <c>TF.js</c>, <c>.keras</c>, <c>Keras HDF5</c>, <c>ONNX</c>, <c>safetensors</c>, <c>PyTorch</c>, <c>TorchScript</c>, <c>PyTorch legacy</c>.</summary>
     /// <param name="format">The format.</param>
     /// <returns>The short name; a format added later shows its enum name.</returns>
     public static string FormatName(ModelFileFormat format) => format switch
@@ -85,6 +85,9 @@ internal sealed class SummaryRun
         ModelFileFormat.KerasHdf5 => "Keras HDF5",
         ModelFileFormat.Onnx => "ONNX",
         ModelFileFormat.Safetensors => "safetensors",
+        ModelFileFormat.TorchCheckpoint => "PyTorch",
+        ModelFileFormat.TorchScript => "TorchScript",
+        ModelFileFormat.TorchLegacyCheckpoint => "PyTorch legacy",
         _ => format.ToString(),
     };
 

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
-using PureHDF;
-using PureHDF.VOL.Native;
+using RecurrentParams.Import.Hdf5.Format;
 using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import.Hdf5;
@@ -222,24 +222,15 @@ public static class KerasTorchConverter
     private static string Hdf5Config(Stream stream, ModelReaderOptions options)
     {
         stream.Position = 0;
-        try
+        var file = new H5File(stream, null);
+        var root = new H5Object(file, file.Root, options.MaxNameLength);
+        const string Where = "the attribute 'model_config'";
+        H5Attribute attribute = root.Attribute("model_config") ?? throw new ModelFormatException("expected the root attribute 'model_config' holding the model's JSON (a file written by save_weights() has none: use KerasWeightsToTorch)", Where, null);
+        if (attribute.Space.Elements != 1)
         {
-            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, options.MaxDocumentBytes, null), leaveOpen: true);
-            IH5Attribute attribute = file.Attribute("model_config");
-            if (attribute.Type.Class == H5DataTypeClass.String && attribute.Type.Size > options.MaxDocumentBytes)
-            {
-                throw new ModelFormatException("the model config claims more than the bytes ModelReaderOptions.MaxDocumentBytes allows", "the attribute 'model_config'", null);
-            }
+            throw new ModelFormatException("expected a single string but found " + attribute.Space.Elements.ToString(CultureInfo.InvariantCulture) + " elements", Where, null);
+        }
 
-            return attribute.Read<string>().TrimEnd('\0');
-        }
-        catch (ModelFormatException)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, "the attribute 'model_config'", e);
-        }
+        return attribute.Strings(options.MaxDocumentBytes, Where, nameof(ModelReaderOptions.MaxDocumentBytes))[0].TrimEnd('\0');
     }
 }

@@ -7,9 +7,11 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using PureHDF;
 using RecurrentParams.Import.Internal;
-using PureHDF.VOL.Native;
 using RecurrentParams.Formulas;
 using RecurrentParams.Porting;
+using H5Object = RecurrentParams.Import.Hdf5.Format.H5Object;
+using H5ObjectKind = RecurrentParams.Import.Hdf5.Format.H5ObjectKind;
+using H5ValueReader = RecurrentParams.Import.Hdf5.Format.H5ValueReader;
 
 namespace RecurrentParams.Import.Hdf5;
 
@@ -228,7 +230,7 @@ public static class KerasWeights
             return new StreamWindow(stream, stream.Position, stream.Length - stream.Position);
         }
 
-        long limit = Math.Min(int.MaxValue, checked(options.MaxWeightBytes + options.MaxDocumentBytes));
+        long limit = Math.Min(int.MaxValue, options.MaxWeightBytes > long.MaxValue - options.MaxDocumentBytes ? long.MaxValue : options.MaxWeightBytes + options.MaxDocumentBytes);
         return Bounded(stream, limit, where, exact: false);
     }
 
@@ -261,92 +263,73 @@ public static class KerasWeights
         return buffer;
     }
 
-    private static List<NamedTensor> ReadHdf5(Stream stream, ModelReaderOptions options, string where)
+    /// <summary>The file address and width of every field read when reading the values of <paramref name="file"/> (the fuzzer mutates those).</summary>
+    internal static IReadOnlyList<(long Offset, int Width)> FieldMap(byte[] file)
     {
+        var fields = new List<(long, int)>();
         try
         {
-            using NativeFile file = H5File.Open(new GlobalHeapGuardStream(stream, options.MaxDocumentBytes, null), leaveOpen: true);
-            var state = new WalkState(stream.Length, options);
-            Walk(file, string.Empty, 0, state, where);
-            return state.Tensors;
+            ReadHdf5(new MemoryStream(file, writable: false), ModelReaderOptions.Default, "the file", (at, width) => fields.Add((at, width)));
         }
         catch (ModelFormatException)
         {
-            throw;
+            // The fields read before the refusal are the map.
         }
-        catch (Exception e)
-        {
-            // PureHDF reports a damaged file with whatever exception its parsing hits; to a caller they mean the same.
-            throw new ModelFormatException("not a readable HDF5 file: " + e.GetType().Name + ": " + e.Message, where, e);
-        }
+
+        return fields.Distinct().ToList();
     }
 
-    private static void Walk(IH5Group group, string path, int depth, WalkState state, string where)
+    private static List<NamedTensor> ReadHdf5(Stream stream, ModelReaderOptions options, string where, Action<long, int>? trace = null)
+    {
+        var file = new Format.H5File(stream, where, trace);
+        var state = new WalkState(file, options);
+        Walk(state.Open(file.Root, where), string.Empty, 0, state, where);
+        return state.Tensors;
+    }
+
+    private static void Walk(H5Object group, string path, int depth, WalkState state, string where)
     {
         if (depth > state.Options.MaxDepth)
         {
             throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "groups nest deeper than the {0} levels ModelReaderOptions.MaxDepth allows", state.Options.MaxDepth), where + ": " + path, null);
         }
 
-        foreach (IH5Object child in group.Children())
+        foreach ((string name, long address) in group.Links())
         {
+            string childPath = path.Length == 0 ? name : path + "/" + name;
+            string at = where + ": " + childPath;
             if (++state.Visited > MaxObjects)
             {
-                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects", where + ": " + path, null);
+                throw new ModelFormatException("more than " + MaxObjects.ToString(CultureInfo.InvariantCulture) + " objects", at, null);
             }
 
-            string childPath = path.Length == 0 ? child.Name : path + "/" + child.Name;
-            if (child is IH5Group inner)
+            if (name.Length == 0)
             {
-                Walk(inner, childPath, depth + 1, state, where);
+                throw new ModelFormatException("a link of the group has an empty name", at, null);
             }
-            else if (child is IH5Dataset dataset && dataset.Type.Class == H5DataTypeClass.FloatingPoint && dataset.Type.Size is 2 or 4 or 8)
+
+            if (childPath.Length > state.Options.MaxNameLength)
             {
-                state.Tensors.Add(ReadDataset(dataset, childPath, state, where));
+                throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the path has {0} characters, more than the {1} ModelReaderOptions.MaxNameLength allows", childPath.Length, state.Options.MaxNameLength), at, null);
+            }
+
+            H5Object child = state.Open(address, at);
+            if (child.Kind == H5ObjectKind.Group)
+            {
+                Walk(child, childPath, depth + 1, state, where);
+            }
+            else if (child.Kind == H5ObjectKind.Dataset && H5ValueReader.IsFloat(child.Datatype))
+            {
+                if (state.Tensors.Count >= state.Options.MaxTensors)
+                {
+                    throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "more than the {0} tensors ModelReaderOptions.MaxTensors allows", state.Options.MaxTensors), at, null);
+                }
+
+                long[] dims = child.Dataspace.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", at, null) : (long)d).ToArray();
+                float[] values = state.Values.Read(child, childPath);
+                state.Tensors.Add(new NamedTensor(childPath, new TensorShape(dims), values));
             }
         }
-    }
-
-    private static NamedTensor ReadDataset(IH5Dataset dataset, string path, WalkState state, string where)
-    {
-        string at = where + ": " + path;
-        if (state.Tensors.Count >= state.Options.MaxTensors)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "more than the {0} tensors ModelReaderOptions.MaxTensors allows", state.Options.MaxTensors), at, null);
-        }
-
-        if (path.Length > state.Options.MaxNameLength)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the path has {0} characters, more than the {1} ModelReaderOptions.MaxNameLength allows", path.Length, state.Options.MaxNameLength), at, null);
-        }
-
-        ulong[] dims = dataset.Space.Dimensions;
-        decimal elements = dims.Aggregate(1m, (product, d) => product * d);
-        decimal bytes = elements * dataset.Type.Size;
-        if (bytes > state.Length)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the dataset claims {0} bytes of values but the file holds {1}", bytes, state.Length), at, null);
-        }
-
-        state.Bytes += (long)bytes;
-        if (state.Bytes > state.Options.MaxWeightBytes)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the weights take more than the {0} bytes ModelReaderOptions.MaxWeightBytes allows", state.Options.MaxWeightBytes), at, null);
-        }
-
-        var shape = new TensorShape(dims.Select(d => (long)d).ToArray());
-        float[] values = dataset.Type.Size switch
-        {
-            4 => dataset.Read<float[]>(),
-            8 => Array.ConvertAll(dataset.Read<double[]>(), v => (float)v),
-            _ => Array.ConvertAll(dataset.Read<Half[]>(), v => (float)v),
-        };
-        if (values.LongLength != shape.ElementCount)
-        {
-            throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the dataset reads {0} values for shape {1}", values.LongLength, shape), at, null);
-        }
-
-        return new NamedTensor(path, shape, values);
     }
 
     /// <summary>
@@ -500,22 +483,35 @@ public static class KerasWeights
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The file being read, the objects opened (each once: Keras files are trees), the limits and the tensors read.</summary>
     private sealed class WalkState
     {
-        public WalkState(long length, ModelReaderOptions options)
+        private readonly Format.H5File file;
+        private readonly HashSet<long> opened = [];
+
+        public WalkState(Format.H5File file, ModelReaderOptions options)
         {
-            Length = length;
+            this.file = file;
             Options = options;
+            Values = new H5ValueReader(file, options);
         }
 
-        public long Length { get; }
-
         public ModelReaderOptions Options { get; }
+
+        public H5ValueReader Values { get; }
 
         public List<NamedTensor> Tensors { get; } = [];
 
         public int Visited { get; set; }
 
-        public long Bytes { get; set; }
+        public H5Object Open(long address, string where)
+        {
+            if (!opened.Add(address))
+            {
+                throw file.Error(address, where + " is an object already reached through another link (a cycle, or a group linked twice); Keras files are trees");
+            }
+
+            return new H5Object(file, address, Options.MaxNameLength);
+        }
     }
 }

@@ -111,6 +111,24 @@ internal sealed class ProtoInput : IDisposable
 
     public ByteString ReadBytes() => input.ReadBytes();
 
+    /// <summary>
+    /// Reads a length-delimited field whose tag was just read, after checking its claimed length against the enclosing
+    /// message and the stream's length (so the stream must be able to seek) and handing it to <paramref name="accept"/>,
+    /// which throws to refuse it: nothing is allocated for a length the file does not back.
+    /// </summary>
+    public ByteString ReadBoundedBytes(long enclosingEnd, Action<long> accept)
+    {
+        long start = Position;
+        long end = ReadEnd(enclosingEnd);
+        accept(end - Position);
+        SeekTo(start);
+        return input.ReadBytes();
+    }
+
+    public float ReadFloat() => input.ReadFloat();
+
+    public double ReadDouble() => input.ReadDouble();
+
     /// <summary>Fails unless the field just read ended inside its message.</summary>
     public void CheckInside(long end)
     {

@@ -142,6 +142,27 @@ public sealed class EndToEndTests
     }
 
     [EndToEndFact]
+    public void TorchCheckpoints_ReadAsTheInProcessToolReadsThem()
+    {
+        // The PyTorch reader is found by name (Type.GetType behind a DynamicDependency): the native binary must keep it.
+        CliResult process = EndToEnd.Shell("rparams summary " + Fixtures + "/torch", Fixture.RepositoryRoot);
+        CliResult inProcess = new CliRunner { WorkingDirectory = Fixture.RepositoryRoot }.Run("summary", Fixtures + "/torch");
+
+        process.Should().Be(inProcess);
+        process.Output.Should().Contain("state-dict-lstm.pt ").And.Contain(" TorchScript ").And.Contain(" PyTorch legacy ");
+        EndToEnd.Shell("rparams summary " + Fixtures + "/torch/state-dict-lstm.pt", Fixture.RepositoryRoot).Output.Should().Contain("├─LSTM: 1-1 ");
+    }
+
+    [EndToEndFact]
+    public void Solve_TooSmallABudget_IsExitCode1WithTheReasonOnStandardError()
+    {
+        EndToEnd.Shell("rparams solve lstm --input 128 --budget 100", Fixture.RepositoryRoot).Should().Be(new CliResult(
+            1,
+            "Keras LSTM on 128 input features: largest units within 100 parameters\n  units=1: 520 parameters, 420 over\n",
+            "rparams: over budget: units=1, the smallest Keras LSTM on 128 input features, has 520 parameters, over --budget 100.\n"));
+    }
+
+    [EndToEndFact]
     public void OnATerminal_TheTableIsBoldUnlessNoColor()
     {
         string command = "script -qec 'rparams summary " + Fixtures + "/onnx/lstm-5-4.onnx " + Fixtures + "/onnx/mlp.onnx' /dev/null";

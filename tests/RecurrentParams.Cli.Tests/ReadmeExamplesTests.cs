@@ -40,7 +40,7 @@ public sealed class ReadmeExamplesTests
         ConsoleStep[] steps = All().SelectMany(e => e.Steps).ToArray();
 
         steps.Length.Should().BeGreaterThanOrEqualTo(15);
-        foreach (string command in new[] { "rparams count ", "rparams compare ", "rparams summary ", "| rparams summary - ", "--explain", "--torch", "--max-params", "--format markdown" })
+        foreach (string command in new[] { "rparams count ", "rparams compare ", "rparams solve ", "--match ", "rparams summary ", "| rparams summary - ", "--explain", "--torch", "--max-params", "--format markdown" })
         {
             steps.Should().Contain(s => s.Command.Contains(command, System.StringComparison.Ordinal), command);
         }

@@ -12,6 +12,7 @@ public sealed class RparamsTests
     [Theory]
     [InlineData("count")]
     [InlineData("compare")]
+    [InlineData("solve")]
     [InlineData("summary")]
     [InlineData("completion")]
     public void Help_EveryCommand_EndsWithExamples(string command)
@@ -30,7 +31,7 @@ public sealed class RparamsTests
         CliResult result = CliRunner.Exec("--help");
 
         result.ExitCode.Should().Be(0);
-        result.Output.Should().Contain("count").And.Contain("compare").And.Contain("summary").And.Contain("completion")
+        result.Output.Should().Contain("count").And.Contain("compare").And.Contain("solve").And.Contain("summary").And.Contain("completion")
             .And.Contain("Examples:\n  rparams count lstm --units 4 --input 5\n");
     }
 
@@ -103,6 +104,6 @@ public sealed class RparamsTests
             command.Arguments.Should().NotContain(a => string.IsNullOrWhiteSpace(a.Description));
         }
 
-        root.Subcommands.Select(c => c.Name).Should().Equal("count", "compare", "summary", "completion");
+        root.Subcommands.Select(c => c.Name).Should().Equal("count", "compare", "solve", "summary", "completion");
     }
 }

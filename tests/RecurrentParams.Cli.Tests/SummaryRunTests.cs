@@ -21,6 +21,10 @@ public sealed class SummaryRunTests
     [InlineData("tfjs/fn-branch-concat.model.json", SummaryFormat.Keras2)]
     [InlineData("onnx/lstm-bidir-2layers-bf.onnx", SummaryFormat.Torchinfo)]
     [InlineData("safetensors/lstm-proj-bidir-2layers.safetensors", SummaryFormat.Torchinfo)]
+    [InlineData("torch/module-seq2seq.pt", SummaryFormat.Torchinfo)]
+    [InlineData("torch/torchscript-traced.pt", SummaryFormat.Torchinfo)]
+    [InlineData("torch/legacy-state-dict.pt", SummaryFormat.Torchinfo)]
+    [InlineData("torch/lightning.ckpt", SummaryFormat.Torchinfo)]
     public void Summary_OneFile_PrintsItAsItsOwnFrameworksToolDoes(string fixture, SummaryFormat expected)
     {
         ImportedModel model = ModelFile.ReadFile(Fixture.FullPath(fixture));
@@ -29,6 +33,78 @@ public sealed class SummaryRunTests
 
         SummaryRun.OwnFormat(model).Should().Be(expected);
         result.Should().Be(new CliResult(0, Terminated(model.Summary.Render(expected)), string.Empty));
+    }
+
+    [Fact]
+    public void Summary_TorchCheckpoint_IsReadWithThePyTorchReader()
+    {
+        // nn.LSTM(5, 4).state_dict(), saved by PyTorch 1.13 (tools/oracles): 176 parameters, as the fixtures' manifest records.
+        CliResult result = CliRunner.Exec("summary", Fixture.Path("torch/state-dict-lstm.pt"));
+
+        result.Should().Be(new CliResult(
+            0,
+            """
+            ==========================================================================================
+            Layer (type:depth-idx)                   Output Shape              Param #
+            ==========================================================================================
+            state-dict-lstm                          [None, None, 4]           --
+            ├─LSTM: 1-1                              [None, None, 4]           176
+            ==========================================================================================
+            Total params: 176
+            Trainable params: 176
+            Non-trainable params: 0
+            ==========================================================================================
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            string.Empty));
+    }
+
+    [Fact]
+    public void Summary_TorchCheckpointOnStandardInput_IsRead()
+    {
+        byte[] input = System.IO.File.ReadAllBytes(Fixture.FullPath("torch/state-dict-lstm.pt"));
+
+        CliResult result = new CliRunner { Input = input }.Run("summary", "-", "--json");
+
+        result.ExitCode.Should().Be(0, result.Error);
+        result.Output.Should().Contain("\"totalParams\": 176");
+    }
+
+    [Fact]
+    public void Summary_FolderWithTorchCheckpoints_ListsThemWithTheOtherFiles()
+    {
+        using TempFolder folder = new TempFolder()
+            .Copy("torch/state-dict-lstm.pt", "models/a.pt")
+            .Copy("torch/torchscript-scripted.pt", "models/b.pth")
+            .Copy("torch/legacy-state-dict.pt", "models/c.pt")
+            .Copy("torch/lightning.ckpt", "models/d.ckpt")
+            .Copy("onnx/lstm-5-4.onnx", "models/e.onnx");
+
+        CliResult result = new CliRunner { WorkingDirectory = folder.Path }.Run("summary", "models");
+
+        result.Should().Be(new CliResult(
+            0,
+            """
+            File             Format          Total  Trainable   Bytes  Largest layer
+            models/a.pt      PyTorch           176        176     704  lstm (LSTM): 176
+            models/b.pth     TorchScript       843        843   3,372  gru (GRU): 816
+            models/c.pt      PyTorch legacy     54         54     216  rnn (RNN): 54
+            models/d.ckpt    PyTorch         6,888      6,888  27,552  model.encoder.lstm (LSTM): 4,096
+            models/e.onnx    ONNX              176        176     704  /rnn/LSTM (LSTM): 176
+            Total (5 files)                  8,137      8,137  32,548
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            string.Empty));
+    }
+
+    [Fact]
+    public void Summary_HostileTorchCheckpoint_IsOneLineAndExitCode2()
+    {
+        CliResult result = CliRunner.Exec("summary", Fixture.Path("torch/hostile-os-system.pt"));
+
+        result.ExitCode.Should().Be(ExitCodes.BadInput);
+        result.Output.Should().BeEmpty();
+        result.Error.Should().Be("rparams: " + Fixture.Path("torch/hostile-os-system.pt") + ": At hostile-os-system/data.pkl, byte 2: the pickle names posix.system, a global that only serves to run code; this reader never calls a function a file names, and refuses files that name such globals\n");
     }
 
     [Theory]
@@ -387,6 +463,9 @@ public sealed class SummaryRunTests
     [InlineData(ModelFileFormat.KerasHdf5, "Keras HDF5")]
     [InlineData(ModelFileFormat.Onnx, "ONNX")]
     [InlineData(ModelFileFormat.Safetensors, "safetensors")]
+    [InlineData(ModelFileFormat.TorchCheckpoint, "PyTorch")]
+    [InlineData(ModelFileFormat.TorchScript, "TorchScript")]
+    [InlineData(ModelFileFormat.TorchLegacyCheckpoint, "PyTorch legacy")]
     [InlineData((ModelFileFormat)99, "99")]
     public void FormatName_EachFormat_HasAShortName(ModelFileFormat format, string name)
     {

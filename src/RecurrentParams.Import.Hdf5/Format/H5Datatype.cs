@@ -7,12 +7,13 @@ internal sealed class H5Datatype
 {
     private static readonly string[] ClassNames = ["FixedPoint", "FloatingPoint", "Time", "String", "BitField", "Opaque", "Compound", "Reference", "Enumerated", "VariableLength", "Array"];
 
-    private H5Datatype(int typeClass, int bits, uint size, H5Datatype? baseType)
+    private H5Datatype(int typeClass, int bits, uint size, H5Datatype? baseType, H5FloatFields? fields)
     {
         Class = typeClass;
         Bits = bits;
         Size = size;
         Base = baseType;
+        Fields = fields;
     }
 
     public const int FixedPoint = 0;
@@ -31,6 +32,9 @@ internal sealed class H5Datatype
 
     /// <summary>Gets the base type of a variable-length type.</summary>
     public H5Datatype? Base { get; }
+
+    /// <summary>Gets the bit fields of a floating-point type (sign, exponent, mantissa), or <see langword="null"/> for another class or a message too short to hold them.</summary>
+    public H5FloatFields? Fields { get; }
 
     /// <summary>Gets a value indicating whether the type is a variable-length string (not a sequence).</summary>
     public bool IsVariableLengthString => Class == VariableLength && (Bits & 0x0F) == 1;
@@ -61,6 +65,12 @@ internal sealed class H5Datatype
             baseType = Read(bytes, depth + 1);
         }
 
-        return new H5Datatype(typeClass, bits, size, baseType);
+        H5FloatFields? fields = null;
+        if (typeClass == FloatingPoint && bytes.Remaining >= 12)
+        {
+            fields = new H5FloatFields(bytes.U16(), bytes.U16(), bytes.U8(), bytes.U8(), bytes.U8(), bytes.U8(), bytes.U32());
+        }
+
+        return new H5Datatype(typeClass, bits, size, baseType, fields);
     }
 }

@@ -18,8 +18,8 @@ namespace RecurrentParams.Import.Hdf5.Format;
 /// overlap and each is read once (heaps are cached), so only a file whose structures point into each other over and
 /// over reaches it. Loops run over bytes that were read, never over a count alone; cycles (a B-tree node, a
 /// continuation block or a group reached twice) are refused.</para>
-/// <para>Dataset values are not read; <see cref="H5Object.Layout"/> says where they are (contiguous address and size,
-/// compact bytes, or a chunk index), for a reader of values to come.</para>
+/// <para>Dataset values are read by <see cref="H5ValueReader"/>, through <see cref="ReadArray"/>: the same checks, the
+/// same budget.</para>
 /// </remarks>
 internal sealed class H5File
 {
@@ -82,11 +82,24 @@ internal sealed class H5File
                 Length - at));
         }
 
-        Charge((long)count, address, what);
+        byte[] data = ReadArray(address, (long)count, what);
+        return new H5Bytes(this, data, 0, data.Length, address);
+    }
+
+    /// <summary>Reads <paramref name="count"/> bytes at <paramref name="address"/> into an array of their own (a dataset's values), after checking the file holds them and the budget allows them.</summary>
+    public byte[] ReadArray(long address, long count, string what)
+    {
+        if (address < 0 || address > Length || count < 0 || count > Length - address)
+        {
+            long at = address < 0 || address > Length ? 0 : address;
+            throw Error(at, string.Format(CultureInfo.InvariantCulture, "{0} claims {1} bytes at byte {2}, but the file holds {3} bytes there", what, count, address, Length - at));
+        }
+
+        Charge(count, address, what);
         byte[] data = new byte[count];
         stream.Position = address;
         stream.ReadExactly(data);
-        return new H5Bytes(this, data, 0, data.Length, address);
+        return data;
     }
 
     /// <summary>Counts bytes read or decoded against <see cref="ReadBudget"/>.</summary>
@@ -125,8 +138,8 @@ internal sealed class H5File
     public long RequiredAddress(ulong raw, H5Bytes at, string what) =>
         Address(raw, at) ?? throw at.Error(what + " has no address (undefined)");
 
-    public ModelFormatException Error(long address, string message) =>
-        new(message, (entry is null ? string.Empty : entry + ", ") + "byte " + address.ToString(CultureInfo.InvariantCulture), null);
+    public ModelFormatException Error(long address, string message, Exception? inner = null) =>
+        new(message, (entry is null ? string.Empty : entry + ", ") + "byte " + address.ToString(CultureInfo.InvariantCulture), inner);
 
     /// <summary>The local heap at an address (read once): where a symbol-table group keeps its link names.</summary>
     public H5LocalHeap LocalHeap(long address)

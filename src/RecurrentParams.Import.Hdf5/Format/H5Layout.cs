@@ -10,7 +10,8 @@ namespace RecurrentParams.Import.Hdf5.Format;
 /// <param name="Size">The bytes of contiguous or compact data.</param>
 /// <param name="Chunk">The chunk's dimensions (chunked), the last being the element size in layout version 3.</param>
 /// <param name="Version">The layout message's version, which says how a chunk index is encoded.</param>
-internal sealed record H5Layout(int Class, long? Address, ulong Size, IReadOnlyList<ulong> Chunk, int Version)
+/// <param name="Data">The values of a compact dataset, as the message holds them.</param>
+internal sealed record H5Layout(int Class, long? Address, ulong Size, IReadOnlyList<ulong> Chunk, int Version, H5Bytes? Data = null)
 {
     /// <summary>Decodes a data layout message, versions 3 and 4 (what HDF5 1.8 and later write); older versions give the class only.</summary>
     public static H5Layout Read(H5Bytes bytes)
@@ -33,8 +34,7 @@ internal sealed record H5Layout(int Class, long? Address, ulong Size, IReadOnlyL
         {
             case 0:
                 int size = bytes.U16();
-                bytes.Skip(size);
-                return new H5Layout(0, null, (ulong)size, [], version);
+                return new H5Layout(0, null, (ulong)size, [], version, bytes.Slice(size, "a compact dataset's values"));
             case 1:
                 long? address = file.Address(bytes.Offset(), bytes);
                 return new H5Layout(1, address, bytes.Length(), [], version);

@@ -44,6 +44,9 @@ internal sealed class H5Object
     /// <summary>Gets where the dataset's values are.</summary>
     public H5Layout Layout => H5Layout.Read(Body(H5Message.Layout, "a dataset's layout"));
 
+    /// <summary>Gets the dataset's filter pipeline message, or <see langword="null"/> when its values are stored unfiltered.</summary>
+    public H5Bytes? FilterPipeline => messages.FirstOrDefault(m => m.Type == H5Message.FilterPipeline) is H5Message message ? Fresh(message) : null;
+
     /// <summary>The group's hard links, by name (ordinal); soft and external links are not followed.</summary>
     public List<(string Name, long Address)> Links()
     {

@@ -12,6 +12,7 @@ internal sealed record H5Message(int Type, int Flags, H5Bytes Body)
     public const int GroupInfo = 0x000A;
     public const int Link = 0x0006;
     public const int Layout = 0x0008;
+    public const int FilterPipeline = 0x000B;
     public const int Attribute = 0x000C;
     public const int Continuation = 0x0010;
     public const int SymbolTable = 0x0011;

@@ -33,6 +33,9 @@ internal sealed class OnnxAttribute
     /// <summary>Gets or sets the <c>ints</c> values (empty when the field is absent), or <see langword="null"/> when there are more than <see cref="MaxKeptInts"/>.</summary>
     public long[]? Ints { get; set; }
 
+    /// <summary>Gets or sets the <c>strings</c> values as UTF-8 text (an LSTM's <c>activations</c>), or <see langword="null"/> when the field is absent or holds more than <see cref="MaxKeptInts"/>.</summary>
+    public string[]? Strings { get; set; }
+
     /// <summary>Gets or sets the <c>t</c> or <c>sparse_tensor</c> field.</summary>
     public OnnxTensor? Tensor { get; set; }
 }

@@ -21,9 +21,12 @@ internal static class OnnxGraphReader
     private const int SmallTensorBytes = 1024;
 
     /// <summary>Reads the model, within the limits of <paramref name="options"/>.</summary>
-    public static OnnxGraph Read(ProtoInput input, ModelReaderOptions options)
+    /// <param name="input">The model; a seekable one when <paramref name="readValues"/> is set.</param>
+    /// <param name="options">The limits.</param>
+    /// <param name="readValues">Whether to read the values of the floating-point initializers (<see cref="OnnxTensor.FloatValues"/>), within <see cref="ModelReaderOptions.MaxWeightBytes"/>.</param>
+    public static OnnxGraph Read(ProtoInput input, ModelReaderOptions options, bool readValues = false)
     {
-        var budget = new Budget(input, options);
+        var budget = new Budget(input, options) { ReadValues = readValues };
         var graph = new OnnxGraph();
         bool hasGraph = false;
         long end = input.Length ?? long.MaxValue;
@@ -104,7 +107,7 @@ internal static class OnnxGraphReader
                 case 5:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
                     budget.Count(graph.Initializers.Count + 1, budget.Options.MaxTensors, "initializers", nameof(ModelReaderOptions.MaxTensors));
-                    graph.Initializers.Add(ReadTensor(input, input.ReadEnd(end), OnnxTensorKind.Initializer));
+                    graph.Initializers.Add(ReadTensor(input, input.ReadEnd(end), OnnxTensorKind.Initializer, budget.ReadValues ? budget : null));
                     budget.Name(graph.Initializers[^1].Name);
                     break;
                 case 15:
@@ -192,6 +195,7 @@ internal static class OnnxGraphReader
     {
         var attribute = new OnnxAttribute();
         var ints = new List<long>();
+        var strings = new List<string>();
         while (input.Position < end)
         {
             uint tag = NextTag(input, "an attribute");
@@ -228,6 +232,10 @@ internal static class OnnxGraphReader
                     attribute.HasInts = true;
                     attribute.IntsCount += ReadInts(input, tag, end, ints);
                     break;
+                case 9:
+                    input.Expect(tag, WireFormat.WireType.LengthDelimited);
+                    strings.Add(input.ReadBytes().ToStringUtf8());
+                    break;
                 case 22:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
                     attribute.Tensor = ReadSparseTensor(input, input.ReadEnd(end), OnnxTensorKind.Constant);
@@ -242,6 +250,7 @@ internal static class OnnxGraphReader
         }
 
         attribute.Ints = attribute.IntsCount <= OnnxAttribute.MaxKeptInts ? [.. ints] : null;
+        attribute.Strings = strings.Count is > 0 and <= OnnxAttribute.MaxKeptInts ? [.. strings] : null;
         return attribute;
     }
 
@@ -283,8 +292,8 @@ internal static class OnnxGraphReader
         }
     }
 
-    /// <summary>A TensorProto's name, element type and dims; its data is measured (and read only for a small tensor).</summary>
-    private static OnnxTensor ReadTensor(ProtoInput input, long end, OnnxTensorKind kind)
+    /// <summary>A TensorProto's name, element type and dims; its data is measured (and read only for a small tensor, or, with <paramref name="values"/>, for a floating-point one).</summary>
+    private static OnnxTensor ReadTensor(ProtoInput input, long end, OnnxTensorKind kind, Budget? values = null)
     {
         long start = input.Position;
         bool small = end - start <= SmallTensorBytes;
@@ -310,7 +319,12 @@ internal static class OnnxGraphReader
                     break;
                 case 9:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
-                    if (small)
+                    if (values is not null && OnnxTensorValues.MayHold(dataType))
+                    {
+                        data.Raw = input.ReadBoundedBytes(end, values.Weights);
+                        data.RawBytes = data.Raw.Length;
+                    }
+                    else if (small)
                     {
                         data.Raw = input.ReadBytes();
                         data.RawBytes = data.Raw.Length;
@@ -320,6 +334,12 @@ internal static class OnnxGraphReader
                         data.RawBytes = input.SkipPayload(tag, end);
                     }
 
+                    break;
+                case 5 when values is not null && OnnxTensorValues.MayHold(dataType):
+                case 4 when values is not null && OnnxTensorValues.MayHold(dataType):
+                case 10 when values is not null && OnnxTensorValues.MayHold(dataType):
+                    data.Typed = true;
+                    data.TypedBytes += data.Values.Read(input, tag, end, values.Weights);
                     break;
                 case 5:
                 case 7:
@@ -366,7 +386,14 @@ internal static class OnnxGraphReader
 
         TensorShape shape = Shape(input, dims, string.Format(CultureInfo.InvariantCulture, "the tensor '{0}' at byte {1}", name, start));
         CheckData(input, name, start, dataType, shape.ElementCount, data);
-        return new OnnxTensor(name, dataType, shape, kind, Values(dataType, shape.ElementCount, data));
+        var tensor = new OnnxTensor(name, dataType, shape, kind, Values(dataType, shape.ElementCount, data));
+        if (values is not null && OnnxTensorValues.IsRead(dataType))
+        {
+            string what = string.Format(CultureInfo.InvariantCulture, "the {0} initializer '{1}' at byte {2}", OnnxDataType.Name(dataType), name, start);
+            tensor.FloatValues = data.Values.Decode(input, what, dataType, shape.ElementCount, data.Raw, data.External, data.Segmented);
+        }
+
+        return tensor;
     }
 
     /// <summary>Refuses a tensor whose inline data cannot hold the elements its shape claims.</summary>
@@ -539,6 +566,7 @@ internal static class OnnxGraphReader
     {
         private readonly ProtoInput input;
         private long parsedWhole;
+        private long weightBytes;
 
         public Budget(ProtoInput input, ModelReaderOptions options)
         {
@@ -547,6 +575,19 @@ internal static class OnnxGraphReader
         }
 
         public ModelReaderOptions Options { get; }
+
+        /// <summary>Gets a value indicating whether the initializers' values are read.</summary>
+        public bool ReadValues { get; init; }
+
+        /// <summary>Counts <paramref name="bytes"/> more bytes of values against <see cref="ModelReaderOptions.MaxWeightBytes"/>, before they are read.</summary>
+        public void Weights(long bytes)
+        {
+            weightBytes = checked(weightBytes + bytes);
+            if (weightBytes > Options.MaxWeightBytes)
+            {
+                throw Limits.Exceeded(input.Where, "the initializers' values take " + weightBytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes or more", Options.MaxWeightBytes, "bytes", nameof(ModelReaderOptions.MaxWeightBytes));
+            }
+        }
 
         public void Count(long count, long limit, string unit, string property)
         {
@@ -610,5 +651,8 @@ internal static class OnnxGraphReader
         public bool External { get; set; }
 
         public bool Segmented { get; set; }
+
+        /// <summary>Gets the typed values read when the initializers' values are read.</summary>
+        public OnnxTensorValues Values { get; } = new();
     }
 }

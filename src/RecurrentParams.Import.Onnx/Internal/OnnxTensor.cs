@@ -45,6 +45,9 @@ internal sealed class OnnxTensor
 
     public TensorInfo Info { get; }
 
+    /// <summary>Gets or sets the values of a floating-point initializer as 32-bit floats, when the reader was asked for them.</summary>
+    public float[]? FloatValues { get; set; }
+
     /// <summary>Gets a value indicating whether the tensor's type makes it a parameter (see <see cref="OnnxDataType"/>).</summary>
     public bool HasParameterType => OnnxDataType.IsParameter(DataType);
 }

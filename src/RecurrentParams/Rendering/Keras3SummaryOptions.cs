@@ -13,20 +13,24 @@ public sealed record Keras3SummaryOptions
 {
     private readonly int? lineLength;
 
+    /// <summary>The widest table <see cref="LineLength"/> accepts: 10,000 characters, so that a width never decides what rendering costs.</summary>
+    public const int MaxLineLength = 10_000;
+
     /// <summary>Gets the total width of the table in characters, as Keras' <c>line_length</c>.</summary>
     /// <value>
     /// <see langword="null"/> (the default) for Keras' default on a wide terminal: 88, or 100 with <see cref="ShowTrainable"/>.
-    /// Otherwise at least 1; a width too small for Keras' columns (each at least 4 characters) fails at render time.
+    /// Otherwise from 1 to <see cref="MaxLineLength"/>; a width too small for Keras' columns (each at least 4 characters)
+    /// fails at render time.
     /// </value>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value less than 1 or more than <see cref="MaxLineLength"/>.</exception>
     public int? LineLength
     {
         get => lineLength;
         init
         {
-            if (value is int length)
+            if (value is int length && (length < 1 || length > MaxLineLength))
             {
-                Guard.Positive(length, "lineLength");
+                Guard.ThrowOutOfRange("lineLength", length, "must be from 1 to " + MaxLineLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             lineLength = value;

@@ -55,17 +55,24 @@ public sealed record TorchinfoSummaryOptions
     }
 
     /// <summary>Gets torchinfo's <c>col_width</c>: the width of every column after the layer column.</summary>
-    /// <value>Default 25; at least 1.</value>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value less than 1.</exception>
+    /// <value>Default 25; from 1 to <see cref="MaxColumnWidth"/>.</value>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value less than 1 or more than <see cref="MaxColumnWidth"/>.</exception>
     public int ColumnWidth
     {
         get => columnWidth;
         init
         {
-            Guard.Positive(value, "columnWidth");
+            if (value < 1 || value > MaxColumnWidth)
+            {
+                Guard.ThrowOutOfRange("columnWidth", value, "must be from 1 to " + MaxColumnWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             columnWidth = value;
         }
     }
+
+    /// <summary>The widest column <see cref="ColumnWidth"/> accepts: 1,000 characters, so that a width never decides what rendering costs.</summary>
+    public const int MaxColumnWidth = 1_000;
 
     /// <summary>Gets torchinfo's <c>row_settings</c>: what the layer column shows.</summary>
     /// <value>Default <see cref="TorchinfoRowSettings.Depth"/>; any combination of the defined flags.</value>

@@ -70,7 +70,7 @@ public sealed class KerasWeightsTests
     [Fact]
     public void Read_NotHdf5_IsAModelFormatException()
     {
-        FluentActions.Invoking(() => KerasWeights.Read(new MemoryStream(new byte[600]))).Should().Throw<ModelFormatException>().WithMessage("At the file: not a readable HDF5 file*");
+        FluentActions.Invoking(() => KerasWeights.Read(new MemoryStream(new byte[600]))).Should().Throw<ModelFormatException>().WithMessage("At the file, byte 0: expected an HDF5 file*");
         FluentActions.Invoking(() => KerasWeights.Read(null!)).Should().Throw<ArgumentNullException>().WithParameterName("stream");
         FluentActions.Invoking(() => KerasWeights.Read(new UnreadableStream())).Should().Throw<ArgumentException>().WithParameterName("stream");
         FluentActions.Invoking(() => KerasWeights.ReadFile(string.Empty)).Should().Throw<ArgumentException>().WithParameterName("path");

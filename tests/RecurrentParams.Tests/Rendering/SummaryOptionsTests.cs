@@ -24,6 +24,17 @@ public sealed class Keras3SummaryOptionsTests
     }
 
     [Fact]
+    public void LineLength_PastTheMaximum_ThrowsArgumentOutOfRange()
+    {
+        // A width of 2·10^8 would make every rendered line allocate 200 M characters: widths are bounded.
+        var widest = new Keras3SummaryOptions { LineLength = Keras3SummaryOptions.MaxLineLength };
+        var create = () => new Keras3SummaryOptions { LineLength = 200_000_000 };
+
+        widest.LineLength.Should().Be(10_000);
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("lineLength").WithMessage("*from 1 to 10000*");
+    }
+
+    [Fact]
     public void Equals_SameValues_AreEqual()
     {
         new Keras3SummaryOptions { LineLength = 80 }.Should().Be(new Keras3SummaryOptions { LineLength = 80 });
@@ -58,6 +69,16 @@ public sealed class TorchinfoSummaryOptionsTests
         var create = () => new TorchinfoSummaryOptions { ColumnWidth = 0 };
 
         create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("columnWidth");
+    }
+
+    [Fact]
+    public void ColumnWidth_PastTheMaximum_ThrowsArgumentOutOfRange()
+    {
+        var widest = new TorchinfoSummaryOptions { ColumnWidth = TorchinfoSummaryOptions.MaxColumnWidth };
+        var create = () => new TorchinfoSummaryOptions { ColumnWidth = 1_001 };
+
+        widest.ColumnWidth.Should().Be(1_000);
+        create.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("columnWidth").WithMessage("*from 1 to 1000*");
     }
 
     [Fact]

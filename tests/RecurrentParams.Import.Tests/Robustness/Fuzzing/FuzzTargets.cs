@@ -5,13 +5,14 @@ using System.Linq;
 using RecurrentParams.Import.Hdf5;
 using RecurrentParams.Import.Onnx;
 using RecurrentParams.Import.Torch;
+using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import.Tests.Robustness.Fuzzing;
 
 /// <summary>Every reader with its seed files (the framework-generated fixtures) and its structure-aware mutator.</summary>
 internal static class FuzzTargets
 {
-    public static readonly string[] Names = ["keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights", "torch", "model-file"];
+    public static readonly string[] Names = ["keras-json", "tfjs", "keras-archive", "safetensors", "onnx", "hdf5", "keras-archive-weights", "keras-weights", "torch", "model-file"];
 
     /// <summary>Mutates a seed of any format with its own format's mutator, recognized by its first bytes, or sometimes with another's.</summary>
     private static (byte[] Bytes, string How) AnyFormat(byte[] seed, Random random, Hdf5Mutator hdf5)
@@ -34,12 +35,32 @@ internal static class FuzzTargets
         };
     }
 
+    private static readonly ModelSummary WeightsSummary = new KerasModelBuilder("weights").Input(null, 1).Lstm(1).Build();
+
+    /// <summary>Reads a file's weight values (<see cref="KerasWeights.Read"/>) and checks each tensor holds its shape's elements; the tensors become the rows of a model the runner renders.</summary>
+    private static ImportedModel Values(Stream stream)
+    {
+        IReadOnlyList<NamedTensor> tensors = KerasWeights.Read(stream);
+        foreach (NamedTensor tensor in tensors)
+        {
+            if (tensor.Values.Length != tensor.Shape.ElementCount)
+            {
+                throw new InvalidOperationException(tensor + " holds " + tensor.Values.Length + " values");
+            }
+        }
+
+        return new ImportedModel(ModelFileFormat.KerasHdf5, WeightsSummary, tensors.Select(t => new TensorInfo(t.Name, "float32", t.Shape)), crossCheck: false);
+    }
+
     /// <param name="fixtures">The Fixtures folder of the tests.</param>
     /// <param name="fieldMap">The fields the HDF5 reader decodes in a file, or <see langword="null"/>.</param>
     public static IReadOnlyList<FuzzTarget> All(string fixtures, Func<byte[], IReadOnlyList<(long Offset, int Width)>>? fieldMap)
     {
         string[] Files(string folder, string pattern) => Directory.GetFiles(Path.Combine(fixtures, folder), pattern).Order(StringComparer.Ordinal).ToArray();
         var hdf5 = new Hdf5Mutator(fieldMap);
+
+        // Reading values decodes more fields (chunk indices, filter pipelines, float fields) than the summaries do.
+        var values = new Hdf5Mutator(fieldMap is null ? null : bytes => [.. fieldMap(bytes).Union(KerasWeights.FieldMap(bytes))]);
         string[] keras = Files("keras3", "*.json")
             .Concat(Files("keras2", "*.json").Where(f => !f.EndsWith("manifest.json", StringComparison.Ordinal)))
             .Concat(Files("tfjs", "fn-*.json").Where(f => !f.EndsWith(".model.json", StringComparison.Ordinal)))
@@ -59,6 +80,7 @@ internal static class FuzzTargets
             new("onnx", s => OnnxModelReader.Read(s), Files("onnx", "*.onnx"), ProtoMutator.Mutate),
             new("hdf5", s => KerasHdf5Reader.Read(s), h5, hdf5.Mutate),
             new("keras-archive-weights", s => KerasHdf5Reader.ReadArchive(s), archives, (b, r) => ZipMutator.Mutate(b, r, hdf5.Mutate)),
+            new("keras-weights", Values, [.. h5, .. Files("h5-values", "*.h5")], values.Mutate),
             new("torch", s => TorchCheckpointReader.Read(s), torch, Torch),
             new("model-file", s => ModelFile.Read(s), [.. keras, .. archives, .. Files("safetensors", "*.safetensors"), .. Files("onnx", "*.onnx"), .. h5, .. torch], (b, r) => AnyFormat(b, r, hdf5)),
         ];
