@@ -10,14 +10,16 @@ namespace RecurrentParams.Import.Internal;
 internal sealed class SequentialGraph : KerasGraph
 {
     private readonly List<KerasNode> nodes;
+    private readonly List<OutputShape?> built;
     private readonly OutputShape? declared;
     private readonly string? dtype;
     private readonly string path;
 
-    private SequentialGraph(string name, List<KerasNode> nodes, OutputShape? declared, string? dtype, string path)
+    private SequentialGraph(string name, List<KerasNode> nodes, List<OutputShape?> built, OutputShape? declared, string? dtype, string path)
         : base(name)
     {
         this.nodes = nodes;
+        this.built = built;
         this.declared = declared;
         this.dtype = dtype;
         this.path = path;
@@ -42,6 +44,7 @@ internal sealed class SequentialGraph : KerasGraph
         OutputShape? input = null;
         string? dtype = null;
         var nodes = new List<KerasNode>();
+        var builtInputs = new List<OutputShape?>();
         int index = 0;
         foreach (Json entry in layers.Items())
         {
@@ -56,6 +59,7 @@ internal sealed class SequentialGraph : KerasGraph
             if (className != "InputLayer")
             {
                 nodes.Add(KerasLayers.Create(entry, Limits.Name(KerasLayers.NameOf(entry, className, index), reading.Options, entry.Path), className, reading));
+                builtInputs.Add(BuiltInput(entry));
             }
 
             index++;
@@ -76,7 +80,24 @@ internal sealed class SequentialGraph : KerasGraph
             throw Fail.Error(layers.Path, "expected at least one layer besides the input");
         }
 
-        return new SequentialGraph(name, nodes, input, dtype, config.Path);
+        return new SequentialGraph(name, nodes, builtInputs, input, dtype, config.Path);
+    }
+
+    /// <summary>
+    /// The input shape Keras 3 recorded when it built a layer (<c>build_config.input_shape</c>), or <see langword="null"/>.
+    /// It stands in for an input that the previous layer's output cannot give (a custom layer the reader does not know),
+    /// so that one uncounted layer does not leave every later layer uncounted.
+    /// </summary>
+    internal static OutputShape? BuiltInput(Json entry)
+    {
+        if (entry.Kind == JsonValueKind.Object && entry.TryGet("build_config", out Json buildConfig) && buildConfig.Kind == JsonValueKind.Object
+            && buildConfig.TryGet("input_shape", out Json shape) && shape.Kind == JsonValueKind.Array && shape.Length > 0
+            && shape.Items().All(d => d.Kind is JsonValueKind.Number or JsonValueKind.Null))
+        {
+            return KerasShapes.ToShape(shape);
+        }
+
+        return null;
     }
 
     public override GraphResult Evaluate(IReadOnlyList<OutputShape>? inputs, KerasReading reading)
@@ -86,8 +107,14 @@ internal sealed class SequentialGraph : KerasGraph
         var rows = new List<LayerSummary>(nodes.Count);
         OutputShape current = input;
         var none = new Dictionary<string, OutputShape>();
-        foreach (KerasNode node in nodes)
+        for (int k = 0; k < nodes.Count; k++)
         {
+            KerasNode node = nodes[k];
+            if (!current.IsKnown && built[k] is { } recorded)
+            {
+                current = recorded;
+            }
+
             NodeResult result = node.Evaluate(new CallInputs(new[] { current }, none), reading);
             rows.Add(Row(node, result));
             current = result.Outputs[0];
@@ -259,7 +286,7 @@ internal sealed class FunctionalGraph : KerasGraph
                         string key = argument.Path.Substring(argument.Path.LastIndexOf('.') + 1);
                         if (argument.Kind == JsonValueKind.Object && argument.OptString("class_name") == "__keras_tensor__")
                         {
-                            call.Kwargs[key] = TensorRef.FromList(argument.Get("config").Get("keras_history"));
+                            call.Kwargs[key] = TensorRef.FromKerasTensor(argument);
                         }
 
                         CollectAllKerasTensors(argument, call.Connections);
@@ -319,7 +346,7 @@ internal sealed class FunctionalGraph : KerasGraph
         {
             if (value.OptString("class_name") == "__keras_tensor__")
             {
-                refs.Add(TensorRef.FromList(value.Get("config").Get("keras_history")));
+                refs.Add(TensorRef.FromKerasTensor(value));
                 return;
             }
 
@@ -341,7 +368,7 @@ internal sealed class FunctionalGraph : KerasGraph
         }
         else if (value.Kind == JsonValueKind.Object && value.OptString("class_name") == "__keras_tensor__")
         {
-            refs.Add(TensorRef.FromList(value.Get("config").Get("keras_history")));
+            refs.Add(TensorRef.FromKerasTensor(value));
         }
     }
 
@@ -388,13 +415,17 @@ internal sealed class FunctionalGraph : KerasGraph
 
     private readonly struct TensorRef
     {
-        public TensorRef(string layer, int node, int tensor, string path)
+        public TensorRef(string layer, int node, int tensor, string path, OutputShape? recorded = null)
         {
             Layer = layer;
             Node = node;
             Tensor = tensor;
             Path = path;
+            Recorded = recorded;
         }
+
+        /// <summary>Gets the shape Keras 3 wrote into the <c>__keras_tensor__</c> (its <c>config.shape</c>), or <see langword="null"/>.</summary>
+        public OutputShape? Recorded { get; }
 
         public string Layer { get; }
 
@@ -419,6 +450,18 @@ internal sealed class FunctionalGraph : KerasGraph
             }
 
             return new TensorRef(item[0].String(), node, tensor, item.Path);
+        }
+
+        /// <summary>A Keras 3 <c>__keras_tensor__</c>: its <c>keras_history</c>, and the shape it records when that is a list of dimensions.</summary>
+        public static TensorRef FromKerasTensor(Json kerasTensor)
+        {
+            Json config = kerasTensor.Get("config");
+            TensorRef reference = FromList(config.Get("keras_history"));
+            OutputShape? recorded = config.Kind == JsonValueKind.Object && config.TryGet("shape", out Json shape) && shape.Kind == JsonValueKind.Array && shape.Length > 0
+                && shape.Items().All(d => d.Kind is JsonValueKind.Number or JsonValueKind.Null)
+                ? KerasShapes.ToShape(shape)
+                : null;
+            return new TensorRef(reference.Layer, reference.Node, reference.Tensor, reference.Path, recorded);
         }
     }
 
@@ -528,7 +571,8 @@ internal sealed class FunctionalGraph : KerasGraph
                 NodeResult result = results[(layer, reference.Node)];
                 if (result.Basis == CountBasis.LowerBound && result.Outputs.Count == 1 && !result.Outputs[0].IsKnown)
                 {
-                    return OutputShape.Unknown;
+                    // A layer that could not be counted: Keras 3 still recorded the shape of the tensor it returned.
+                    return reference.Recorded ?? OutputShape.Unknown;
                 }
 
                 produced = result.Outputs;
