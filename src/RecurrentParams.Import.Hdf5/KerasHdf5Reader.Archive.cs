@@ -5,6 +5,7 @@ using System.IO;
 using System.IO.Compression;
 using RecurrentParams.Import.Hdf5.Format;
 using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import.Hdf5;
 
@@ -30,10 +31,10 @@ public static partial class KerasHdf5Reader
     /// <exception cref="IOException">Reading the stream fails.</exception>
     public static ImportedModel ReadArchive(Stream stream, ModelReaderOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.NotNull(stream, nameof(stream));
         if (!stream.CanRead)
         {
-            throw new ArgumentException("'stream' must be readable.", nameof(stream));
+            StreamInput.CheckReadable(stream, nameof(stream));
         }
 
         options ??= ModelReaderOptions.Default;
@@ -58,7 +59,7 @@ public static partial class KerasHdf5Reader
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ImportedModel ReadArchiveFile(string path, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         options ??= ModelReaderOptions.Default;
 

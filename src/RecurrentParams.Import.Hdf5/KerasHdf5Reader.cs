@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using RecurrentParams.Formulas;
 using RecurrentParams.Import.Hdf5.Format;
+using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import.Hdf5;
 
@@ -49,10 +51,10 @@ public static partial class KerasHdf5Reader
     /// <exception cref="IOException">Reading the stream fails.</exception>
     public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.NotNull(stream, nameof(stream));
         if (!stream.CanRead)
         {
-            throw new ArgumentException("'stream' must be readable.", nameof(stream));
+            StreamInput.CheckReadable(stream, nameof(stream));
         }
 
         options ??= ModelReaderOptions.Default;
@@ -77,7 +79,7 @@ public static partial class KerasHdf5Reader
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         return FromStream(stream, Path.GetFileNameWithoutExtension(path) is { Length: > 0 } name ? name : "weights", options ?? ModelReaderOptions.Default, null);
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using RecurrentParams.Import.Hdf5.Format;
+using RecurrentParams.Internal;
 using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import.Hdf5;
@@ -39,7 +40,7 @@ public static class KerasTorchConverter
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ModelConversion KerasToTorch(string path, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         ModelReaderOptions limits = options ?? ModelReaderOptions.Default;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         bool archive = KerasWeights.IsZip(stream);
@@ -67,11 +68,11 @@ public static class KerasTorchConverter
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ModelConversion KerasWeightsToTorch(string path, ModelSummary kerasModel, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(kerasModel);
+        Guard.NotEmpty(path, nameof(path));
+        Guard.NotNull(kerasModel, nameof(kerasModel));
         if (kerasModel.Convention != Convention.Keras)
         {
-            throw new ArgumentException("'kerasModel' must be a Keras model; got a PyTorch model.", nameof(kerasModel));
+            Guard.ThrowArgument(nameof(kerasModel), "'kerasModel' must be a Keras model; got a PyTorch model.");
         }
 
         return Convert(kerasModel, KerasWeights.ReadFile(path, options), null);
@@ -89,11 +90,11 @@ public static class KerasTorchConverter
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ModelConversion TorchToKeras(string path, ModelSummary torchModel, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        ArgumentNullException.ThrowIfNull(torchModel);
+        Guard.NotEmpty(path, nameof(path));
+        Guard.NotNull(torchModel, nameof(torchModel));
         if (torchModel.Convention != Convention.Torch)
         {
-            throw new ArgumentException("'torchModel' must be a PyTorch model; got a Keras model.", nameof(torchModel));
+            Guard.ThrowArgument(nameof(torchModel), "'torchModel' must be a PyTorch model; got a Keras model.");
         }
 
         IReadOnlyList<NamedTensor> tensors = SafetensorsReader.ReadWeightsFile(path, options);

@@ -5,13 +5,14 @@ using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text.RegularExpressions;
-using PureHDF;
-using RecurrentParams.Import.Internal;
-using RecurrentParams.Formulas;
-using RecurrentParams.Porting;
 using H5Object = RecurrentParams.Import.Hdf5.Format.H5Object;
 using H5ObjectKind = RecurrentParams.Import.Hdf5.Format.H5ObjectKind;
 using H5ValueReader = RecurrentParams.Import.Hdf5.Format.H5ValueReader;
+using PureHDF;
+using RecurrentParams.Formulas;
+using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
+using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import.Hdf5;
 
@@ -74,7 +75,7 @@ public static class KerasWeights
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static IReadOnlyList<NamedTensor> ReadFile(string path, ModelReaderOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         return IsZip(stream) ? ReadArchive(stream, options) : Read(stream, options);
     }
@@ -87,17 +88,17 @@ public static class KerasWeights
     /// <exception cref="ArgumentException"><paramref name="model"/> is not a Keras model.</exception>
     public static IReadOnlyList<NamedTensor> Resolve(ModelSummary model, IEnumerable<NamedTensor> stored)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(stored);
+        Guard.NotNull(model, nameof(model));
+        Guard.NotNull(stored, nameof(stored));
         if (model.Convention != Convention.Keras)
         {
-            throw new ArgumentException("'model' must be a Keras model; got a PyTorch model.", nameof(model));
+            Guard.ThrowArgument(nameof(model), "'model' must be a Keras model; got a PyTorch model.");
         }
 
         var byName = new Dictionary<string, NamedTensor>(StringComparer.Ordinal);
         foreach (NamedTensor tensor in stored)
         {
-            ArgumentNullException.ThrowIfNull(tensor, nameof(stored));
+            Guard.NotNull(tensor, nameof(stored));
             byName[tensor.Name] = tensor;
         }
 
@@ -126,10 +127,10 @@ public static class KerasWeights
     /// <exception cref="IOException">Writing fails.</exception>
     public static void Write(Stream stream, ModelSummary model, IEnumerable<NamedTensor> tensors)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.NotNull(stream, nameof(stream));
         if (!stream.CanWrite)
         {
-            throw new ArgumentException("'stream' must be writable.", nameof(stream));
+            Guard.ThrowArgument(nameof(stream), "'stream' must be writable.");
         }
 
         H5File file = Build(model, tensors);
@@ -157,7 +158,7 @@ public static class KerasWeights
     /// <exception cref="UnauthorizedAccessException">The file cannot be created.</exception>
     public static void WriteFile(string path, ModelSummary model, IEnumerable<NamedTensor> tensors)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         H5File file = Build(model, tensors);
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         file.Write(stream);
@@ -213,10 +214,10 @@ public static class KerasWeights
 
     private static ModelReaderOptions Readable(Stream stream, ModelReaderOptions? options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.NotNull(stream, nameof(stream));
         if (!stream.CanRead)
         {
-            throw new ArgumentException("'stream' must be readable.", nameof(stream));
+            StreamInput.CheckReadable(stream, nameof(stream));
         }
 
         return options ?? ModelReaderOptions.Default;
@@ -327,7 +328,14 @@ public static class KerasWeights
 
                 long[] dims = child.Dataspace.Dimensions.Select(d => d > long.MaxValue ? throw new ModelFormatException("a dimension does not fit in a 64-bit integer", at, null) : (long)d).ToArray();
                 float[] values = state.Values.Read(child, childPath);
-                state.Tensors.Add(new NamedTensor(childPath, new TensorShape(dims), values));
+                var shape = new TensorShape(dims);
+                if (values.LongLength != shape.ElementCount)
+                {
+                    // A damaged layout or dataspace can disagree with the data read; never hand a mismatch on as values.
+                    throw new ModelFormatException(string.Format(CultureInfo.InvariantCulture, "the dataset holds {0} values but its dataspace {1} needs {2}", values.LongLength, shape, shape.ElementCount), at, null);
+                }
+
+                state.Tensors.Add(new NamedTensor(childPath, shape, values));
             }
         }
     }
@@ -424,17 +432,17 @@ public static class KerasWeights
 
     private static H5File Build(ModelSummary model, IEnumerable<NamedTensor> tensors)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(tensors);
+        Guard.NotNull(model, nameof(model));
+        Guard.NotNull(tensors, nameof(tensors));
         if (model.Convention != Convention.Keras)
         {
-            throw new ArgumentException("'model' must be a Keras model; got a PyTorch model.", nameof(model));
+            Guard.ThrowArgument(nameof(model), "'model' must be a Keras model; got a PyTorch model.");
         }
 
         var byName = new Dictionary<string, NamedTensor>(StringComparer.Ordinal);
         foreach (NamedTensor tensor in tensors)
         {
-            ArgumentNullException.ThrowIfNull(tensor, nameof(tensors));
+            Guard.NotNull(tensor, nameof(tensors));
             byName[tensor.Name] = tensor;
         }
 
@@ -447,7 +455,7 @@ public static class KerasWeights
                 WeightTensor weight = row.Weights[Array.FindIndex(row.Weights.ToArray(), w => Canonical(row.Name, w.Path) == canonical)];
                 if (!byName.TryGetValue(canonical, out NamedTensor? tensor) || !tensor.Shape.Equals(weight.Shape))
                 {
-                    throw new ArgumentException("'tensors' has no tensor '" + canonical + "' " + weight.Shape + " for layer '" + row.Name + "'" + (tensor is null ? "." : "; it has shape " + tensor.Shape + "."), nameof(tensors));
+                    Guard.ThrowArgument(nameof(tensors), "'tensors' has no tensor '" + canonical + "' " + weight.Shape + " for layer '" + row.Name + "'" + (tensor is null ? "." : "; it has shape " + tensor.Shape + "."));
                 }
 
                 string[] parts = storage.Split('/');

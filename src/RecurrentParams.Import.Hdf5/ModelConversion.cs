@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using RecurrentParams.Internal;
 using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import.Hdf5;
@@ -74,7 +75,7 @@ public sealed class ModelConversion
     /// <exception cref="IOException">Writing fails.</exception>
     public void Write(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
+        Guard.NotNull(stream, nameof(stream));
         Refuse();
         if (Map.To == WeightLayout.Torch)
         {
@@ -95,7 +96,7 @@ public sealed class ModelConversion
     /// <exception cref="UnauthorizedAccessException">The file cannot be created.</exception>
     public void WriteFile(string path)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        Guard.NotEmpty(path, nameof(path));
         Refuse();
         using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
         Write(stream);

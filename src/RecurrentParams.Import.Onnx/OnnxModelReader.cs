@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Google.Protobuf;
 using RecurrentParams.Import.Onnx.Internal;
+using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Onnx;
 
@@ -52,11 +53,7 @@ public static class OnnxModelReader
     /// <exception cref="IOException">Reading the stream fails.</exception>
     public static ImportedModel Read(Stream stream, ModelReaderOptions? options = null)
     {
-        if (!(stream ?? throw new ArgumentNullException(nameof(stream))).CanRead)
-        {
-            throw new ArgumentException("'stream' must be readable.", nameof(stream));
-        }
-
+        StreamInput.CheckReadable(stream, nameof(stream));
         return FromStream(stream, "onnx", options ?? ModelReaderOptions.Default);
     }
 
@@ -71,12 +68,7 @@ public static class OnnxModelReader
     /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
     public static ImportedModel ReadFile(string path, ModelReaderOptions? options = null)
     {
-        if ((path ?? throw new ArgumentNullException(nameof(path))).Length == 0)
-        {
-            throw new ArgumentException("'path' must not be empty.", nameof(path));
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        using FileStream stream = StreamInput.OpenFile(path, nameof(path));
         return FromStream(stream, Path.GetFileNameWithoutExtension(path), options ?? ModelReaderOptions.Default);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
 using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 
@@ -35,7 +36,7 @@ public sealed class ImportedModel
     {
         if (format is < ModelFileFormat.KerasJson or > ModelFileFormat.TorchLegacyCheckpoint)
         {
-            throw new ArgumentOutOfRangeException(nameof(format), format, "'format' must be a defined ModelFileFormat.");
+            Guard.ThrowOutOfRange(nameof(format), format, "must be a defined ModelFileFormat");
         }
 
         Summary = Guard.NotNull(summary, nameof(summary));

@@ -5,6 +5,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 

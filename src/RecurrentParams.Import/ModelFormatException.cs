@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 

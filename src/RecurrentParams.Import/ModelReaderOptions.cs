@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 
@@ -105,12 +106,7 @@ public sealed record ModelReaderOptions
     {
         if (value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(name, value, string.Format(
-                CultureInfo.InvariantCulture,
-                "'{0}' must be between {1} and {2}.",
-                name,
-                min,
-                max));
+            Guard.ThrowOutOfRange(name, value, string.Format(CultureInfo.InvariantCulture, "must be between {0} and {1}", min, max));
         }
 
         return value;

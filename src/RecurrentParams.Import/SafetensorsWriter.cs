@@ -4,7 +4,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 using RecurrentParams.Porting;
 
 namespace RecurrentParams.Import;
@@ -28,7 +28,7 @@ public static class SafetensorsWriter
     {
         if (!Guard.NotNull(stream, nameof(stream)).CanWrite)
         {
-            throw new ArgumentException("'stream' must be writable.", nameof(stream));
+            Guard.ThrowArgument(nameof(stream), "'stream' must be writable.");
         }
 
         var all = new List<NamedTensor>();
@@ -37,7 +37,7 @@ public static class SafetensorsWriter
         {
             if (!names.Add(Guard.NotNull(tensor, nameof(tensors)).Name))
             {
-                throw new ArgumentException("'tensors' must have unique names other than __metadata__; got '" + tensor.Name + "' twice or as a name.", nameof(tensors));
+                Guard.ThrowArgument(nameof(tensors), "'tensors' must have unique names other than __metadata__; got '" + tensor.Name + "' twice or as a name.");
             }
 
             all.Add(tensor);

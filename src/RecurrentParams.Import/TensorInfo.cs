@@ -1,6 +1,6 @@
 using System;
 using RecurrentParams.Formulas;
-using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using RecurrentParams.Formulas;
-using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 using RecurrentParams.Torch;
 
 namespace RecurrentParams.Import;
@@ -50,7 +50,7 @@ public static partial class TorchArchitecture
         Guard.NotNull(className, nameof(className));
         if (className.Length == 0)
         {
-            throw new ArgumentException("'className' must not be empty.", nameof(className));
+            Guard.ThrowArgument(nameof(className), "'className' must not be empty.");
         }
 
         TensorInfo[] all = tensors.ToArray();

@@ -1,5 +1,5 @@
 using System;
-using RecurrentParams.Import.Internal;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import;
 

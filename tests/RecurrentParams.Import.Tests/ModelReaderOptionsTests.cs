@@ -57,10 +57,10 @@ public sealed class ModelReaderOptionsTests
         Action inflated = () => _ = new ModelReaderOptions { MaxInflatedBytes = -1 };
         Action buffered = () => _ = new ModelReaderOptions { MaxBufferedBytes = (long)int.MaxValue + 1 };
 
-        depth.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxDepth' must be between 1 and 4096.*");
+        depth.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxDepth' must be between 1 and 4096; got 4097.*");
         document.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("MaxDocumentBytes");
-        inflated.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxInflatedBytes' must be between 0 and 2147483647.*");
-        buffered.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxBufferedBytes' must be between 1 and 2147483647.*");
+        inflated.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxInflatedBytes' must be between 0 and 2147483647; got *");
+        buffered.Should().Throw<ArgumentOutOfRangeException>().WithMessage("'MaxBufferedBytes' must be between 1 and 2147483647; got *");
         new ModelReaderOptions { MaxInflatedBytes = 0 }.MaxInflatedBytes.Should().Be(0);
     }
 

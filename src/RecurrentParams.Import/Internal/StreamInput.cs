@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using RecurrentParams.Internal;
 
 namespace RecurrentParams.Import.Internal;
 
@@ -14,7 +15,7 @@ internal static class StreamInput
     {
         if (!Guard.NotNull(stream, paramName).CanRead)
         {
-            throw new ArgumentException("'" + paramName + "' must be readable.", paramName);
+            Guard.ThrowArgument(paramName, "'" + paramName + "' must be readable.");
         }
     }
 

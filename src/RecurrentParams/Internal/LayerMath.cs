@@ -90,7 +90,8 @@ internal static class LayerMath
 
     public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    public static long?[] Dims(OutputShape shape) => shape.Dimensions.ToArray();
+    public static long?[] Dims(OutputShape shape) =>
+        shape.IsKnown ? shape.Dimensions.ToArray() : throw new InvalidOperationException("The input's shape is unknown, so its dimensions are too.");
 
     /// <summary>A recurrent layer's matrix multiply-accumulates per step: its kernels' elements (biases add, they do not multiply).</summary>
     public static long RecurrentMacs(IEnumerable<WeightTensor> weights) =>

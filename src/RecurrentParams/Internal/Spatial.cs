@@ -94,7 +94,8 @@ internal static class Spatial
 
     /// <summary>The spatial dimensions of a shape in a data format.</summary>
     public static long?[] Dims(OutputShape shape, DataFormat format) =>
-        format == DataFormat.ChannelsLast
+        !shape.IsKnown ? throw new InvalidOperationException("The input's shape is unknown, so its dimensions are too.")
+        : format == DataFormat.ChannelsLast
             ? shape.Dimensions.Skip(1).Take(shape.Rank - 2).ToArray()
             : shape.Dimensions.Skip(2).ToArray();
 

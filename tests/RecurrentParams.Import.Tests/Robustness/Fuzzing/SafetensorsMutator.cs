@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace RecurrentParams.Import.Tests.Robustness.Fuzzing;
@@ -57,7 +58,17 @@ internal static class SafetensorsMutator
     private static byte[] TorchNames(byte[] header, Random random, out string renamed)
     {
         renamed = "nothing";
-        if (JsonNode.Parse(header) is not JsonObject root)
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(header);
+        }
+        catch (JsonException)
+        {
+            return header; // another mutator's input that is not a JSON header: nothing to rename
+        }
+
+        if (parsed is not JsonObject root)
         {
             return header;
         }
