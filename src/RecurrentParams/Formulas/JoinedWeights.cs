@@ -35,7 +35,7 @@ internal sealed class JoinedWeights : WeightSequence
     {
         get
         {
-            if ((uint)index >= (uint)count)
+            if (index < 0 || index >= count)
             {
                 throw new ArgumentOutOfRangeException(nameof(index), index, "Must be at least 0 and less than Count.");
             }

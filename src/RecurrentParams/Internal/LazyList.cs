@@ -18,7 +18,7 @@ internal sealed class LazyList<T> : IReadOnlyList<T>
 
     public int Count { get; }
 
-    public T this[int index] => (uint)index < (uint)Count
+    public T this[int index] => index >= 0 && index < Count
         ? elementAt(index)
         : throw new ArgumentOutOfRangeException(nameof(index), index, "Must be at least 0 and less than Count.");
 

@@ -146,6 +146,11 @@ public abstract class TorchModule : Layer
     /// <returns>The copy; torchinfo then shows the module's parameters as <c>Partial</c> or <c>False</c> and counts them as non-trainable.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No parameter or submodule has that path.</exception>
+    /// <remarks>
+    /// A stacked recurrent module lists its deeper layers' tensors on demand, so a whole module frozen or cast costs the
+    /// same for any <c>num_layers</c>; freezing one tensor of such a module lists the module's tensors one by one, at a
+    /// cost proportional to its layers.
+    /// </remarks>
     public TorchModule RequiresGrad(string path, bool requiresGrad)
     {
         Guard.NotNull(path, nameof(path));
