@@ -16,7 +16,7 @@ namespace RecurrentParams;
 /// </remarks>
 public sealed class Derivation
 {
-    private readonly DerivationTerm[] terms;
+    private readonly IReadOnlyList<DerivationTerm> terms;
 
     /// <summary>Initializes a derivation.</summary>
     /// <param name="subject">The layer as its framework would write it, e.g. <c>LSTM(units=4) on 5 features</c>; not empty.</param>
@@ -32,18 +32,30 @@ public sealed class Derivation
             Guard.ThrowArgument(nameof(subject), "'subject' must not be empty.");
         }
 
-        this.terms = Guard.NotNull(terms, nameof(terms)).ToArray();
-        if (this.terms.Length == 0)
+        DerivationTerm[] array = Guard.NotNull(terms, nameof(terms)).ToArray();
+        this.terms = array;
+        if (array.Length == 0)
         {
             Guard.ThrowArgument(nameof(terms), "'terms' must hold at least one term.");
         }
 
         long total = 0;
-        foreach (DerivationTerm term in this.terms)
+        foreach (DerivationTerm term in array)
         {
             total = checked(total + Guard.NotNull(term, nameof(terms)).Value);
         }
 
+        Total = total;
+    }
+
+    /// <summary>Initializes a derivation whose terms are computed on demand (a stack of millions of layers) and whose total is known.</summary>
+    /// <param name="subject">The layer as its framework would write it; not empty.</param>
+    /// <param name="terms">The terms, at least one.</param>
+    /// <param name="total">Their sum.</param>
+    internal Derivation(string subject, IReadOnlyList<DerivationTerm> terms, long total)
+    {
+        Subject = subject;
+        this.terms = terms;
         Total = total;
     }
 
@@ -53,7 +65,7 @@ public sealed class Derivation
 
     /// <summary>Gets one term per (layer, direction) block, in the framework's order.</summary>
     /// <value>At least one term.</value>
-    public IReadOnlyList<DerivationTerm> Terms => Array.AsReadOnly(terms);
+    public IReadOnlyList<DerivationTerm> Terms => terms is DerivationTerm[] array ? Array.AsReadOnly(array) : terms;
 
     /// <summary>Gets the total number of parameters: the sum of the terms.</summary>
     /// <value>0 or more.</value>
@@ -64,7 +76,7 @@ public sealed class Derivation
     public override string ToString()
     {
         string total = Total.ToString(CultureInfo.InvariantCulture);
-        if (terms.Length == 1)
+        if (terms.Count == 1)
         {
             return Subject + ": " + terms[0];
         }

@@ -11,7 +11,7 @@ namespace RecurrentParams;
 public sealed class LayerSummary : IEquatable<LayerSummary>
 {
     private readonly OutputShape[] outputs;
-    private readonly WeightTensor[] weights;
+    private readonly IReadOnlyList<WeightTensor> weights;
     private IReadOnlyList<IReadOnlyList<InboundTensor>> inboundNodes = Array.Empty<IReadOnlyList<InboundTensor>>();
     private CountBasis countBasis;
     private IReadOnlyList<int>? kernelSize;
@@ -30,10 +30,20 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         Name = NotEmpty(name, nameof(name));
         ClassName = NotEmpty(className, nameof(className));
         this.outputs = Guard.NotNull(outputs, nameof(outputs)).ToArray();
-        this.weights = Guard.NotNull(weights, nameof(weights)).ToArray();
+        // A stacked recurrent module's weights are computed on demand and never null; they are kept, not copied, and counted from their blocks.
+        WeightSequence? sequence = Guard.NotNull(weights, nameof(weights)) as WeightSequence;
+        this.weights = sequence ?? (IReadOnlyList<WeightTensor>)weights.ToArray();
         if (this.outputs.Length == 0 || this.outputs.Any(o => o is null))
         {
             Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape and no null.");
+        }
+
+        if (sequence is not null)
+        {
+            TrainableParams = sequence.TrainableParams;
+            NonTrainableParams = checked(sequence.Params - sequence.TrainableParams);
+            Params = sequence.Params;
+            return;
         }
 
         if (this.weights.Any(w => w is null))
@@ -74,7 +84,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
 
     /// <summary>Gets the layer's weights with the framework's names and shapes.</summary>
     /// <value>Possibly empty.</value>
-    public IReadOnlyList<WeightTensor> Weights => Array.AsReadOnly(weights);
+    public IReadOnlyList<WeightTensor> Weights => weights is WeightTensor[] array ? Array.AsReadOnly(array) : weights;
 
     /// <summary>Gets the number of parameters, trainable and not.</summary>
     /// <value>The sum of the weights' counts.</value>
@@ -241,7 +251,7 @@ public sealed class LayerSummary : IEquatable<LayerSummary>
         && (KernelSize is null) == (other.KernelSize is null)
         && Equals(InputShape, other.InputShape)
         && outputs.SequenceEqual(other.outputs)
-        && weights.SequenceEqual(other.weights)
+        && (ReferenceEquals(weights, other.weights) || weights.SequenceEqual(other.weights))
         && inboundNodes.Count == other.inboundNodes.Count
         && inboundNodes.Zip(other.inboundNodes, (a, b) => a.SequenceEqual(b)).All(same => same);
 

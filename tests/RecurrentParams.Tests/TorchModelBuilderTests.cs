@@ -169,4 +169,100 @@ public sealed class TorchModelBuilderTests
         builder.Invoking(b => b.LayerNorm(normalizedDims: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("normalizedDims");
         builder.Invoking(b => b.Add(null!)).Should().Throw<ArgumentNullException>().WithParameterName("module");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Build_TenMillionLayerStack_CostsWhatCountingCosts(bool bidirectionalGru)
+    {
+        // Arrange: warm up the code paths so the budget measures the stack, not the JIT.
+        BuildAndRender(2, bidirectionalGru);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        // Act
+        (ModelSummary summary, string[] texts) = BuildAndRender(10_000_000, bidirectionalGru);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Assert: one row as PyTorch prints it, the count of Params, and a budget no number of layers can reach.
+        allocated.Should().BeLessThan(2 * 1024 * 1024);
+        summary.TotalParams.Should().Be(bidirectionalGru
+            ? Params.Torch.Gru(8, 16, numLayers: 10_000_000, bidirectional: true)
+            : Params.Torch.Lstm(8, 16, numLayers: 10_000_000));
+        texts[0].Should().Contain(bidirectionalGru ? "GRU(8, 16, num_layers=10000000, bidirectional=True)" : "LSTM(8, 16, num_layers=10000000)");
+        summary.Rows[^1].Weights.Count.Should().Be(bidirectionalGru ? 80_000_000 : 40_000_000);
+        summary.Rows[^1].Weights[^1].Name.Should().Be(bidirectionalGru ? "bias_hh_l9999999_reverse" : "bias_hh_l9999999");
+        summary.Rows[^1].Derivation!.Total.Should().Be(summary.TotalParams);
+    }
+
+    [Fact]
+    public void Build_StackedModule_ListsEveryTensorAsPyTorch()
+    {
+        // Arrange: PyTorch's named_parameters() order, layer by layer, the reverse direction after the forward one.
+        string[] expected = Enumerable.Range(0, 3).SelectMany(k => new[] { string.Empty, "_reverse" }.SelectMany(d =>
+            new[] { "weight_ih", "weight_hh", "bias_ih", "bias_hh" }.Select(n => "seq.0." + n + "_l" + k + d))).Concat(["seq.1.weight", "seq.1.bias"]).ToArray();
+        var model = new CustomModule("Model", [("seq", new Sequential(new Recurrent(CellType.Gru, 8, 16, numLayers: 3, bidirectional: true), new Linear(32, 4)))], (self, x) => self.Call("seq", x));
+
+        // Act
+        var weights = model.NamedParameters();
+
+        // Assert
+        weights.Select(w => w.Name).Should().Equal(expected);
+        Enumerable.Range(0, weights.Count).Select(k => weights[k].Name).Should().Equal(expected);
+        weights[12].Shape.Dimensions.Should().Equal(48, 32);
+        weights.Sum(w => w.Count).Should().Be(Params.Torch.Gru(8, 16, numLayers: 3, bidirectional: true) + (32 * 4) + 4);
+        FluentActions.Invoking(() => weights[expected.Length]).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => model.Children[0].Module.Children[0].Module.Parameters[-1]).Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Build_FrozenOrCastTenMillionLayerStack_StaysWithinBudget()
+    {
+        // Arrange
+        TorchModule cast = new Recurrent(CellType.Lstm, 8, 16, numLayers: 10_000_000).To(ElementType.Float64);
+        var builder = new TorchModelBuilder("m").Input(ElementType.Float64, 1, 5, 8).Add(cast).Freeze();
+        builder.Build();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        // Act
+        ModelSummary summary = builder.Build();
+        string text = summary.Render(SummaryFormat.Torchinfo);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Assert
+        allocated.Should().BeLessThan(2 * 1024 * 1024);
+        summary.TrainableParams.Should().Be(0);
+        summary.NonTrainableParams.Should().Be(Params.Torch.Lstm(8, 16, numLayers: 10_000_000));
+        cast.Parameters[^1].ElementType.Should().Be(ElementType.Float64);
+        text.Should().Contain("Params size (MB): " + (summary.TotalParams * 8 / 1e6).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void RequiresGrad_OneTensorOfStack_FreezesOnlyThatTensor()
+    {
+        // Act: freezing one tensor by name lists the stack tensor by tensor.
+        TorchModule frozen = new Recurrent(CellType.Lstm, 8, 16, numLayers: 3).RequiresGrad("weight_ih_l2", false);
+
+        // Assert
+        frozen.Parameters.Where(w => !w.Trainable).Select(w => w.Name).Should().Equal("weight_ih_l2");
+        new TorchModelBuilder(frozen).Input(1, 5, 8).Build().NonTrainableParams.Should().Be(4 * 16 * 16);
+    }
+
+    [Fact]
+    public void Recurrent_MoreTensorsThanAListHolds_ThrowsArgumentOutOfRange()
+    {
+        // Act
+        Action act = () => _ = new Recurrent(CellType.Lstm, 8, 16, numLayers: int.MaxValue);
+
+        // Assert: 4 tensors a layer overflow a list; Params still counts the stack.
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be("numLayers");
+        Params.Torch.Lstm(8, 16, numLayers: int.MaxValue).Should().BeGreaterThan(0);
+    }
+
+    private static (ModelSummary Summary, string[] Texts) BuildAndRender(int numLayers, bool bidirectionalGru)
+    {
+        var builder = new TorchModelBuilder("m").Input(1, 5, 8);
+        ModelSummary summary = (bidirectionalGru ? builder.Gru(16, numLayers: numLayers, bidirectional: true) : builder.Lstm(16, numLayers: numLayers)).Build();
+        string[] texts = [summary.Render(SummaryFormat.TorchRepr), summary.Render(SummaryFormat.Torchinfo), summary.Render(SummaryFormat.Markdown), summary.ToString()];
+        return (summary, texts);
+    }
 }

@@ -28,6 +28,9 @@ internal abstract class GatedCellFormula : ParameterFormula
         return GateArithmetic.Stack(Gates, spec.Units, spec.InputSize, spec.NumLayers, spec.Directions, BiasVectors(spec), spec.ProjSize);
     }
 
+    /// <inheritdoc/>
+    private protected override bool DeeperLayersAlike => true;
+
     /// <summary>Bias vectors per gate block in the Keras convention when <c>use_bias</c> is on.</summary>
     protected virtual int KerasBiasVectors(LayerSpec spec) => 1;
 

@@ -69,21 +69,17 @@ public abstract class ParameterFormula : IParameterFormula
     /// <exception cref="ArgumentNullException"><paramref name="spec"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The spec does not fit this cell or its convention; see <see cref="Validate"/>.</exception>
     /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
-    public virtual long CountParameters(LayerSpec spec)
-    {
-        long total = 0;
-        foreach (WeightTensor weight in GetWeights(spec))
-        {
-            total = checked(total + weight.Count);
-        }
-
-        return total;
-    }
+    public virtual long CountParameters(LayerSpec spec) => WeightSequence.SumOf(GetWeights(spec), w => w.Count);
 
     /// <inheritdoc/>
     public IReadOnlyList<WeightTensor> GetWeights(LayerSpec spec)
     {
         Validate(spec);
+        if (IsRepeatedStack(spec))
+        {
+            return RepeatedWeights(spec);
+        }
+
         var weights = new List<WeightTensor>();
         foreach (RecurrentBlock block in GetBlocks(spec))
         {
@@ -100,6 +96,11 @@ public abstract class ParameterFormula : IParameterFormula
     public Derivation Explain(LayerSpec spec)
     {
         Validate(spec);
+        if (IsRepeatedStack(spec))
+        {
+            return RepeatedDerivation(spec);
+        }
+
         RecurrentBlock[] blocks = GetBlocks(spec);
         var terms = new List<DerivationTerm>(blocks.Length);
         foreach (RecurrentBlock block in blocks)
@@ -277,6 +278,82 @@ public abstract class ParameterFormula : IParameterFormula
         }
 
         return blocks;
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether every layer after the first has the same weights, named apart only by the layer
+    /// index (true of the built-in cells), so that a PyTorch stack can be listed on demand instead of tensor by tensor.
+    /// </summary>
+    private protected virtual bool DeeperLayersAlike => false;
+
+    /// <summary>A PyTorch stack of several layers whose deeper layers repeat one block: its weights and terms are computed on demand.</summary>
+    private bool IsRepeatedStack(LayerSpec spec) =>
+        DeeperLayersAlike && spec.Convention == Convention.Torch && !spec.IsCell && spec.NumLayers > 1;
+
+    /// <summary>The blocks of one layer of a stack, one per direction.</summary>
+    private RecurrentBlock[] LayerBlocks(LayerSpec spec, int layer)
+    {
+        int directions = spec.Directions;
+        long input = layer == 0 ? spec.InputSize : checked(directions * OutputSize(spec));
+        var blocks = new RecurrentBlock[directions];
+        for (int direction = 0; direction < directions; direction++)
+        {
+            blocks[direction] = new RecurrentBlock(layer, direction == 1, input);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Layer 0's tensors, then layer 1's block repeated for every deeper layer with its own <c>_l{k}</c> names.</summary>
+    private StackedWeights RepeatedWeights(LayerSpec spec)
+    {
+        var first = new List<WeightTensor>();
+        foreach (RecurrentBlock block in LayerBlocks(spec, 0))
+        {
+            foreach (WeightTensor weight in GetBlockWeights(spec, block))
+            {
+                first.Add(Qualify(spec, block, Guard.NotNull(weight, "weight")));
+            }
+        }
+
+        var deeper = new List<(bool Reverse, WeightTensor Weight)>();
+        foreach (RecurrentBlock block in LayerBlocks(spec, 1))
+        {
+            foreach (WeightTensor weight in GetBlockWeights(spec, block))
+            {
+                deeper.Add((block.Reverse, Guard.NotNull(weight, "weight")));
+            }
+        }
+
+        long deeperInput = checked(spec.Directions * OutputSize(spec));
+        return new StackedWeights(
+            first.AsReadOnly(),
+            deeper.Count,
+            spec.NumLayers - 1,
+            (layer, k) => Qualify(spec, new RecurrentBlock(layer, deeper[k].Reverse, deeperInput), deeper[k].Weight));
+    }
+
+    /// <summary>The derivation of a repeated stack: one term per layer and direction, computed on demand, with the total from layer 0 and one deeper layer.</summary>
+    private Derivation RepeatedDerivation(LayerSpec spec)
+    {
+        RecurrentBlock[] first = LayerBlocks(spec, 0);
+        RecurrentBlock[] deeper = LayerBlocks(spec, 1);
+        int directions = first.Length;
+        DerivationTerm TermAt(int index)
+        {
+            RecurrentBlock block = index < directions
+                ? first[index]
+                : new RecurrentBlock(index / directions, deeper[index % directions].Reverse, deeper[index % directions].InputSize);
+            return ExplainBlock(spec, block, Label(spec, block));
+        }
+
+        long total = 0;
+        for (int k = 0; k < directions; k++)
+        {
+            total = checked(total + TermAt(k).Value + (TermAt(directions + k).Value * (spec.NumLayers - 1)));
+        }
+
+        return new Derivation(Describe(spec), new LazyList<DerivationTerm>(checked(spec.NumLayers * directions), TermAt), total);
     }
 
     private string Label(LayerSpec spec, RecurrentBlock block)

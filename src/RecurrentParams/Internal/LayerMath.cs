@@ -56,7 +56,9 @@ internal static class LayerMath
 
     /// <summary>The weights of a frozen layer: every one non-trainable, as Keras' <c>layer.trainable = False</c> leaves them.</summary>
     public static IReadOnlyList<WeightTensor> Frozen(IEnumerable<WeightTensor> weights) =>
-        weights.Select(w => w.Trainable ? w with { Trainable = false } : w).ToArray();
+        weights is WeightSequence sequence
+            ? WeightSequence.Map(sequence, w => w.Trainable ? w with { Trainable = false } : w)
+            : weights.Select(w => w.Trainable ? w with { Trainable = false } : w).ToArray();
 
     /// <summary>The weights of a layer inside a wrapper or a nested model: frozen when the inner layer is.</summary>
     public static IReadOnlyList<WeightTensor> Inner(Keras.KerasLayer layer, IReadOnlyList<WeightTensor> weights) =>
@@ -94,6 +96,6 @@ internal static class LayerMath
         shape.IsKnown ? shape.Dimensions.ToArray() : throw new InvalidOperationException("The input's shape is unknown, so its dimensions are too.");
 
     /// <summary>A recurrent layer's matrix multiply-accumulates per step: its kernels' elements (biases add, they do not multiply).</summary>
-    public static long RecurrentMacs(IEnumerable<WeightTensor> weights) =>
-        Sum(weights.Where(w => !w.Name.StartsWith("bias", StringComparison.Ordinal)));
+    public static long RecurrentMacs(IReadOnlyList<WeightTensor> weights) =>
+        WeightSequence.SumOf(weights, w => w.Name.StartsWith("bias", StringComparison.Ordinal) ? 0 : w.Count);
 }

@@ -11,7 +11,7 @@ namespace RecurrentParams.Layers;
 public sealed class LayerResult
 {
     private readonly OutputShape[] outputs;
-    private readonly WeightTensor[] weights;
+    private readonly IReadOnlyList<WeightTensor> weights;
     private readonly long macsPerStep;
 
     /// <summary>Initializes a result.</summary>
@@ -22,7 +22,8 @@ public sealed class LayerResult
     public LayerResult(IEnumerable<OutputShape> outputs, IEnumerable<WeightTensor> weights)
     {
         this.outputs = Guard.NotNull(outputs, nameof(outputs)).ToArray();
-        this.weights = Guard.NotNull(weights, nameof(weights)).ToArray();
+        // A stacked recurrent module's weights are computed on demand and never null; they are kept, not copied.
+        this.weights = Guard.NotNull(weights, nameof(weights)) as WeightSequence ?? (IReadOnlyList<WeightTensor>)weights.ToArray();
         if (this.outputs.Length == 0)
         {
             Guard.ThrowArgument(nameof(outputs), "'outputs' must hold at least one shape.");
@@ -33,7 +34,7 @@ public sealed class LayerResult
             Guard.ThrowArgument(nameof(outputs), "'outputs' must not contain null.");
         }
 
-        if (this.weights.Any(w => w is null))
+        if (this.weights is WeightTensor[] array && array.Any(w => w is null))
         {
             Guard.ThrowArgument(nameof(weights), "'weights' must not contain null.");
         }
@@ -45,7 +46,7 @@ public sealed class LayerResult
 
     /// <summary>Gets the layer's weights.</summary>
     /// <value>Possibly empty.</value>
-    public IReadOnlyList<WeightTensor> Weights => Array.AsReadOnly(weights);
+    public IReadOnlyList<WeightTensor> Weights => weights is WeightTensor[] array ? Array.AsReadOnly(array) : weights;
 
     /// <summary>Gets how the parameter count adds up.</summary>
     /// <value><see langword="null"/> when the layer gives none (a layer without weights).</value>

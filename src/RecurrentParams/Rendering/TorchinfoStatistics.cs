@@ -152,15 +152,9 @@ internal sealed class TorchinfoStatistics
             Identity = identity;
             Executed = executed;
             Input = executed ? input : null;
-            foreach (WeightTensor weight in row.Weights)
-            {
-                Params = checked(Params + weight.Count);
-                ParamBytes = checked(ParamBytes + (weight.Count * ElementTypes.Size(weight.ElementType)));
-                if (weight.Trainable)
-                {
-                    Trainable = checked(Trainable + weight.Count);
-                }
-            }
+            Params = WeightSequence.SumOf(row.Weights, w => w.Count);
+            ParamBytes = WeightSequence.SumOf(row.Weights, w => checked(w.Count * ElementTypes.Size(w.ElementType)));
+            Trainable = WeightSequence.SumOf(row.Weights, w => w.Trainable ? w.Count : 0);
 
             long?[] output = row.OutputShape.Dimensions.ToArray();
             if (executed)
@@ -212,29 +206,17 @@ internal sealed class TorchinfoStatistics
         }
 
         /// <summary>torchinfo's <c>LayerInfo.calculate_macs</c>.</summary>
-        private static long MultAdds(LayerSummary row, long?[] output)
-        {
-            long macs = 0;
-            foreach (WeightTensor weight in row.Weights)
+        private static long MultAdds(LayerSummary row, long?[] output) =>
+            WeightSequence.SumOf(row.Weights, weight =>
             {
                 if (weight.Name is "weight" or "bias")
                 {
-                    if (row.ClassName.Contains("Conv"))
-                    {
-                        macs = checked(macs + (weight.Count * Product(output.Take(1).Concat(output.Skip(2)))));
-                    }
-                    else
-                    {
-                        macs = checked(macs + ((output.Length > 0 ? output[0] ?? 1 : 1) * weight.Count));
-                    }
+                    return row.ClassName.Contains("Conv")
+                        ? checked(weight.Count * Product(output.Take(1).Concat(output.Skip(2))))
+                        : checked((output.Length > 0 ? output[0] ?? 1 : 1) * weight.Count);
                 }
-                else if (weight.Name.Contains("weight") || weight.Name.Contains("bias"))
-                {
-                    macs = checked(macs + (Product(output.Take(2)) * weight.Count));
-                }
-            }
 
-            return macs;
-        }
+                return weight.Name.Contains("weight") || weight.Name.Contains("bias") ? checked(Product(output.Take(2)) * weight.Count) : 0;
+            });
     }
 }

@@ -59,9 +59,16 @@ public sealed class Recurrent : TorchModule
         };
         IParameterFormula formula = RecurrentWeights.Formula(cellType, formulas);
         (IReadOnlyList<WeightTensor> weights, derivation) = RecurrentWeights.Of(formula, spec);
-        foreach (WeightTensor weight in weights)
+        if (weights is WeightSequence stacked)
         {
-            RegisterParameter(weight.Name, weight.Shape);
+            RegisterParameters(stacked);
+        }
+        else
+        {
+            foreach (WeightTensor weight in weights)
+            {
+                RegisterParameter(weight.Name, weight.Shape);
+            }
         }
 
         Dropout = dropout;

@@ -30,6 +30,7 @@ public abstract class TorchModule : Layer
 
     private List<(string Name, TorchModule Module)> children = [];
     private List<WeightTensor> parameters = [];
+    private WeightSequence? stack;
     private List<WeightTensor> buffers = [];
     private HashSet<string> names = new(StringComparer.Ordinal);
     private Dictionary<string, TorchModule>? childIndex;
@@ -51,7 +52,7 @@ public abstract class TorchModule : Layer
 
     /// <summary>Gets the module's own parameters (not its children's), in registration order.</summary>
     /// <value><see cref="WeightTensor.Trainable"/> is <c>requires_grad</c>; <see cref="WeightTensor.ElementType"/> the dtype.</value>
-    public IReadOnlyList<WeightTensor> Parameters => parameters.AsReadOnly();
+    public IReadOnlyList<WeightTensor> Parameters => stack ?? (IReadOnlyList<WeightTensor>)parameters.AsReadOnly();
 
     /// <summary>Gets the module's own buffers, e.g. BatchNorm's <c>running_mean</c>: state in the state dict that is not a parameter.</summary>
     /// <value>Never trainable; torchinfo does not count them.</value>
@@ -73,8 +74,17 @@ public abstract class TorchModule : Layer
 
     /// <summary>Lists every parameter of the module and its descendants once, as PyTorch's <c>named_parameters()</c>.</summary>
     /// <returns>The parameters with <see cref="WeightTensor.Name"/> and <see cref="WeightTensor.Path"/> the dotted name (<c>encoder.lstm.weight_ih_l0</c>); a module met twice is listed where it is met first.</returns>
-    public IReadOnlyList<WeightTensor> NamedParameters() =>
-        NamedModules().SelectMany(m => m.Module.parameters.Select(p => Prefixed(p, m.Path))).ToList().AsReadOnly();
+    /// <remarks>A stacked recurrent module's parameters are listed on demand: the list costs what the module's distinct blocks cost, however many layers it has.</remarks>
+    public IReadOnlyList<WeightTensor> NamedParameters()
+    {
+        IReadOnlyList<(string Path, TorchModule Module)> modules = NamedModules();
+        if (modules.All(m => m.Module.stack is null))
+        {
+            return modules.SelectMany(m => m.Module.parameters.Select(p => Prefixed(p, m.Path))).ToList().AsReadOnly();
+        }
+
+        return new JoinedWeights(modules.Select(m => (m.Module.Parameters, (Func<WeightTensor, WeightTensor>)(p => Prefixed(p, m.Path)))).ToArray());
+    }
 
     /// <summary>Lists what PyTorch's <c>state_dict()</c> holds: every parameter and buffer under every path, shared modules under each of their names.</summary>
     /// <returns>The tensors with dotted names, each module's parameters, then its buffers, then its children's.</returns>
@@ -86,7 +96,7 @@ public abstract class TorchModule : Layer
         while (stack.Count > 0)
         {
             (TorchModule module, string path) = stack.Pop();
-            result.AddRange(module.parameters.Concat(module.buffers).Select(t => Prefixed(t, path)));
+            result.AddRange(module.Parameters.Concat(module.buffers).Select(t => Prefixed(t, path)));
             for (int k = module.children.Count - 1; k >= 0; k--)
             {
                 stack.Push((module.children[k].Module, Join(path, module.children[k].Name)));
@@ -121,7 +131,8 @@ public abstract class TorchModule : Layer
         var modules = new HashSet<TorchModule>(target.NamedModules().Select(m => m.Module), ReferenceComparer.Instance);
         return Rewrite(
             new Dictionary<TorchModule, TorchModule>(ReferenceComparer.Instance),
-            (module, tensor, isBuffer) => modules.Contains(module) && ElementTypes.IsFloating(tensor.ElementType) ? tensor with { ElementType = elementType } : tensor);
+            (module, tensor, isBuffer) => modules.Contains(module) && ElementTypes.IsFloating(tensor.ElementType) ? tensor with { ElementType = elementType } : tensor,
+            module => true);
     }
 
     /// <summary>Returns a copy whose parameters all have <c>requires_grad</c> set as given, as <c>module.requires_grad_(False)</c>.</summary>
@@ -135,6 +146,11 @@ public abstract class TorchModule : Layer
     /// <returns>The copy; torchinfo then shows the module's parameters as <c>Partial</c> or <c>False</c> and counts them as non-trainable.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No parameter or submodule has that path.</exception>
+    /// <remarks>
+    /// A stacked recurrent module lists its deeper layers' tensors on demand, so a whole module frozen or cast costs the
+    /// same for any <c>num_layers</c>; freezing one tensor of such a module lists the module's tensors one by one, at a
+    /// cost proportional to its layers.
+    /// </remarks>
     public TorchModule RequiresGrad(string path, bool requiresGrad)
     {
         Guard.NotNull(path, nameof(path));
@@ -144,7 +160,8 @@ public abstract class TorchModule : Layer
             : new HashSet<TorchModule>(new[] { target }, ReferenceComparer.Instance);
         return Rewrite(
             new Dictionary<TorchModule, TorchModule>(ReferenceComparer.Instance),
-            (module, tensor, isBuffer) => !isBuffer && modules.Contains(module) && (parameter is null || tensor.Name == parameter) ? tensor with { Trainable = requiresGrad } : tensor);
+            (module, tensor, isBuffer) => !isBuffer && modules.Contains(module) && (parameter is null || tensor.Name == parameter) ? tensor with { Trainable = requiresGrad } : tensor,
+            module => parameter is null || !modules.Contains(module));
     }
 
     /// <summary>Prints the module as PyTorch's <c>print(model)</c>: <c>LSTM(5, 4, batch_first=True)</c>, children indented under their names.</summary>
@@ -208,6 +225,10 @@ public abstract class TorchModule : Layer
         ElementTypes.Size(elementType);
         parameters.Add(new WeightTensor(ClaimName(name), shape) { ElementType = elementType });
     }
+
+    /// <summary>Registers the whole parameter list of a stacked recurrent module, which computes its tensors on demand.</summary>
+    /// <param name="weights">The tensors, uniquely named by their formula; the module registers nothing else.</param>
+    private protected void RegisterParameters(WeightSequence weights) => stack = weights;
 
     /// <summary>Registers a buffer, as <c>self.register_buffer(name, tensor)</c>.</summary>
     /// <param name="name">The attribute name; not empty, without dots, not already used.</param>
@@ -347,12 +368,12 @@ public abstract class TorchModule : Layer
                 continue;
             }
 
-            if (allowParameter && k == parts.Length - 1 && current.parameters.Any(p => p.Name == parts[k]))
+            if (allowParameter && k == parts.Length - 1 && current.Parameters.Any(p => p.Name == parts[k]))
             {
                 return (current, parts[k]);
             }
 
-            string known = string.Join(", ", current.children.Select(c => "'" + c.Name + "'").Concat(allowParameter ? current.parameters.Select(p => "'" + p.Name + "'") : []));
+            string known = string.Join(", ", current.children.Select(c => "'" + c.Name + "'").Concat(allowParameter ? current.Parameters.Select(p => "'" + p.Name + "'") : []));
             Guard.ThrowArgument(nameof(path), "'" + path + "' names no " + (allowParameter ? "parameter or submodule" : "submodule") + " of this " + ClassName + ": '" + string.Join(".", parts.Take(k)) + "' has no '" + parts[k] + "'" + (known.Length == 0 ? " (it has none)." : " (it has " + known + ")."));
         }
 
@@ -360,7 +381,12 @@ public abstract class TorchModule : Layer
     }
 
     /// <summary>A copy of the tree with every tensor passed through <paramref name="change"/>; shared modules stay shared.</summary>
-    private TorchModule Rewrite(Dictionary<TorchModule, TorchModule> copies, Func<TorchModule, WeightTensor, bool, WeightTensor> change)
+    /// <remarks>
+    /// A stacked recurrent module whose tensors all change alike (<paramref name="uniform"/>: a cast, a whole module frozen)
+    /// keeps its list on demand; one whose tensors change apart (one parameter frozen by name) is materialized, at a cost
+    /// proportional to its layers.
+    /// </remarks>
+    private TorchModule Rewrite(Dictionary<TorchModule, TorchModule> copies, Func<TorchModule, WeightTensor, bool, WeightTensor> change, Func<TorchModule, bool> uniform)
     {
         if (copies.TryGetValue(this, out TorchModule? done))
         {
@@ -370,8 +396,14 @@ public abstract class TorchModule : Layer
         var copy = (TorchModule)MemberwiseClone();
         copies.Add(this, copy);
         copy.parameters = parameters.Select(p => change(this, p, false)).ToList();
+        if (stack is not null)
+        {
+            copy.stack = uniform(this) ? new JoinedWeights([(stack, p => change(this, p, false))]) : null;
+            copy.parameters = uniform(this) ? [] : stack.Select(p => change(this, p, false)).ToList();
+        }
+
         copy.buffers = buffers.Select(b => change(this, b, true)).ToList();
-        copy.children = children.Select(c => (c.Name, c.Module.Rewrite(copies, change))).ToList();
+        copy.children = children.Select(c => (c.Name, c.Module.Rewrite(copies, change, uniform))).ToList();
         copy.childIndex = null;
         return copy;
     }

@@ -61,7 +61,7 @@ internal sealed class TorchTrace
     public ModelSummary ToSummary(TorchModule root, OutputShape? input, ElementType inputElementType)
     {
         var rows = new Dictionary<Info, LayerSummary>(ReferenceComparer.Instance);
-        var parameters = new Dictionary<TorchModule, WeightTensor[]>(ReferenceComparer.Instance);
+        var parameters = new Dictionary<TorchModule, IReadOnlyList<WeightTensor>>(ReferenceComparer.Instance);
         var list = new List<LayerSummary>(infos.Count);
         foreach (Info info in infos)
         {
@@ -119,12 +119,12 @@ internal sealed class TorchTrace
     public static Tensor? FirstTensor(IReadOnlyList<Tensor> values) =>
         values.SelectMany(v => v.Leaves()).FirstOrDefault();
 
-    private static LayerSummary Row(Info info, Dictionary<TorchModule, WeightTensor[]> parameters)
+    private static LayerSummary Row(Info info, Dictionary<TorchModule, IReadOnlyList<WeightTensor>> parameters)
     {
         TorchModule module = info.Module;
-        if (!parameters.TryGetValue(module, out WeightTensor[]? weights))
+        if (!parameters.TryGetValue(module, out IReadOnlyList<WeightTensor>? weights))
         {
-            weights = module.NamedParameters().ToArray();
+            weights = module.NamedParameters();
             parameters.Add(module, weights);
         }
 
@@ -132,7 +132,7 @@ internal sealed class TorchTrace
         bool leaf = module.Children.Count == 0;
         Tensor? output = info.Output is null ? null : FirstTensor([info.Output]);
         OutputShape[] outputs = info.Output is null ? [OutputShape.Unknown] : info.Output.Leaves().Select(Shape).DefaultIfEmpty(OutputShape.Unknown).ToArray();
-        return new LayerSummary(info.Path.Length == 0 ? info.VarName : info.Path, module.ClassName, outputs, weights.Select(w => w with { Path = prefix + w.Name }))
+        return new LayerSummary(info.Path.Length == 0 ? info.VarName : info.Path, module.ClassName, outputs, WeightSequence.Map(weights, w => w with { Path = prefix + w.Name }))
         {
             InputShape = info.Executed ? Shape(FirstTensor(info.Inputs!)) : null,
             Depth = info.Depth,
