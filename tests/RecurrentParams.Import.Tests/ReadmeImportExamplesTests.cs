@@ -138,6 +138,21 @@ public sealed class ReadmeImportExamplesTests
         readme.Should().Contain("```\n" + shown.TrimEnd('\n') + "\n```");
     }
 
+    /// <summary>The README's "Move weights between Keras and PyTorch" section: what the converter prints for the Keras 3 GRU model.</summary>
+    [Fact]
+    public void Readme_KerasToTorchConversion_ShowsWhatTheConverterPrints()
+    {
+        ModelConversion conversion = KerasTorchConverter.KerasToTorch(Fixtures.PathOf("porting", "keras-gru-dense.keras"));
+        ModelConversion refused = KerasTorchConverter.KerasToTorch(Fixtures.PathOf("porting", "refused-gru-reset-before.keras"));
+
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        conversion.IsConvertible.Should().BeTrue();
+        readme.Should().Contain("```\n" + conversion.ToString().TrimEnd('\n') + "\n```");
+        refused.IsConvertible.Should().BeFalse();
+        readme.Should().Contain("```\n" + string.Join("\n", refused.Refusals) + "\n```");
+    }
+
     private static string RepositoryRoot()
     {
         DirectoryInfo? directory = new(AppContext.BaseDirectory);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using FluentAssertions;
 using RecurrentParams.Formulas;
 using RecurrentParams.Keras;
+using RecurrentParams.Porting;
 using RecurrentParams.Tests.Formulas;
 using Xunit;
 
@@ -99,6 +100,37 @@ public sealed class ReadmeExamplesTests
 
         count.Should().Be(28);
         explanation.Should().Be("IndRNN(units=4) on 5 features: 5·4 + 4 + 4 = 28");
+    }
+
+    [Fact]
+    public void Budget_LargestUnitsAndMatchingSizes()
+    {
+        // begin-snippet: budget
+        int units = Params.Keras.MaxUnits(CellType.Lstm, inputSize: 128, budget: 1_000_000);                 // 439
+        long fits = Params.Lstm(units, inputSize: 128);                                                       // 997,408
+        long over = Params.Lstm(units + 1, inputSize: 128);                                                   // 1,001,440
+        UnitsMatch gru = Params.MatchUnits(LayerSpec.Keras.Lstm(units: 256, inputSize: 128), CellType.Gru);
+        int hidden = Params.Torch.MaxHiddenSize(CellType.Lstm, inputSize: 128, budget: 1_000_000, numLayers: 2, bidirectional: true); // 161
+        // end-snippet
+
+        // 4·(u·128 + u·u + u) at u = 439 and 440, around 10^6.
+        new long[] { units, fits, over, hidden }.Should().Equal(439, 997_408, 1_001_440, 161);
+        Params.Torch.Lstm(128, 161, numLayers: 2, bidirectional: true).Should().BeLessThanOrEqualTo(1_000_000);
+        Params.Torch.Lstm(128, 162, numLayers: 2, bidirectional: true).Should().BeGreaterThan(1_000_000);
+        Readme.Should().Contain("```\n" + gru + "\n```");
+    }
+
+    [Fact]
+    public void WeightMap_ExplainsTheKerasToTorchGru()
+    {
+        // begin-snippet: weight-map
+        Console.WriteLine(WeightMap.ForLayer(LayerSpec.Keras.Gru(units: 4, inputSize: 3), WeightLayout.Keras, WeightLayout.Torch));
+        // end-snippet
+
+        string explained = WeightMap.ForLayer(LayerSpec.Keras.Gru(units: 4, inputSize: 3), WeightLayout.Keras, WeightLayout.Torch).ToString();
+        Readme.Should().Contain("```\n" + explained + "\n```");
+        WeightMap.ForLayer(LayerSpec.Keras.Gru(units: 4, inputSize: 3, resetAfter: false), WeightLayout.Keras, WeightLayout.Torch).Refusals
+            .Should().ContainSingle().Which.Should().Match(refusal => Readme.Contains("gru: " + refusal, StringComparison.Ordinal));
     }
 
     [Fact]
