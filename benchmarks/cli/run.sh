@@ -24,7 +24,7 @@ python_runs=${PYTHON_RUNS:-5}
 
 dotnet publish src/RecurrentParams.Cli -c Release -r linux-x64 -o "$work/aot" >/dev/null
 dotnet pack src/RecurrentParams.Cli -c Release -o "$work/packages" >/dev/null
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/RecurrentParams.Cli/RecurrentParams.Cli.csproj)
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
 NUGET_PACKAGES="$work/nuget" dotnet tool install --tool-path "$work/tool" --add-source "$work/packages" RecurrentParams.Cli --version "$version" >/dev/null
 (cd "$work" && dotnet new tool-manifest >/dev/null && NUGET_PACKAGES="$work/nuget" dotnet tool install --local --add-source "$work/packages" RecurrentParams.Cli --version "$version" >/dev/null)
 ls -l "$work/aot/rparams"
