@@ -54,6 +54,13 @@ internal static class OnnxGraphReader
                     break;
                 case 7:
                     input.Expect(tag, WireFormat.WireType.LengthDelimited);
+                    if (hasGraph)
+                    {
+                        // Protobuf would merge a repeated singular message; no exporter writes one, and merging copies
+                        // multiplies the nodes held for the same bytes.
+                        throw input.Error("the model has a second graph (ModelProto field 7); an ONNX model has exactly one");
+                    }
+
                     ReadGraph(input, input.ReadEnd(end), graph, budget);
                     hasGraph = true;
                     break;

@@ -103,6 +103,20 @@ public sealed partial class OnnxModelReaderTests
         read.Tensors.Select(t => (t.DataType, t.ElementCount)).Should().Equal(("TYPE_99", 6L), ("TYPE_99", 16L));
     }
 
+    [Fact]
+    public void Read_SecondGraphField_IsRefusedNotMerged()
+    {
+        // A fuzzing campaign duplicated ModelProto.graph 957 times in an 11 MB file: merged, the nodes held grew to 76 MB.
+        byte[] one = OnnxFiles.Model(graph => OnnxFiles.Tensor(graph, 5, "w", [2, 3]));
+        byte[] graphField = one[2..]; // after ir_version (tag 0x08, value 8): the graph field, tag and length included
+        byte[] twice = [.. one, .. graphField];
+
+        OnnxModelReader.Read(new MemoryStream(one)).Summary.TotalParams.Should().Be(6);
+        Action read = () => OnnxModelReader.Read(new MemoryStream(twice));
+
+        read.Should().Throw<ModelFormatException>().WithMessage("*second graph (ModelProto field 7)*");
+    }
+
     [Theory]
     [InlineData("sparse negative dim")]
     [InlineData("sparse overflow")]
