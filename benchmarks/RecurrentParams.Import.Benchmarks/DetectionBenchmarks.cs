@@ -1,8 +1,8 @@
-using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using RecurrentParams.Import.Onnx;
+using RecurrentParams.Import.Tests;
 using RecurrentParams.Import.Torch;
 
 namespace RecurrentParams.Import.Benchmarks;
@@ -30,7 +30,7 @@ public class DetectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string fixtures = Path.Combine(Repository(), "tests", "RecurrentParams.Import.Tests", "Fixtures");
+        string fixtures = Repository.PathOf("tests", "RecurrentParams.Import.Tests", "Fixtures");
         kerasJson = File.ReadAllBytes(Path.Combine(fixtures, "keras3", "seq-emb-bilstm-bilstm-lstm.json"));
         safetensors = File.ReadAllBytes(Path.Combine(fixtures, "safetensors", "gru-bidir-2layers-nobias.safetensors"));
         onnx = File.ReadAllBytes(Path.Combine(fixtures, "onnx", "emb-lstm-linear.onnx"));
@@ -84,15 +84,4 @@ public class DetectionBenchmarks
     [Benchmark]
     [BenchmarkCategory("torch")]
     public long TorchDetected() => ModelFile.Read(new MemoryStream(torch)).Summary.TotalParams;
-
-    private static string Repository()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RecurrentParams.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RecurrentParams.sln not found above " + AppContext.BaseDirectory);
-    }
 }

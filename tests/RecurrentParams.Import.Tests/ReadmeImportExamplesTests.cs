@@ -30,7 +30,7 @@ public sealed class ReadmeImportExamplesTests
         ImportedModel weights = SafetensorsReader.ReadFile(Fixtures.PathOf("safetensors", "lstm-proj-bidir-2layers.safetensors"));
         string recovered = weights.Recovered[0] + "\n" + weights.Recovered[0].Derivation;
 
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
 
         foreach (string text in shown)
         {
@@ -57,7 +57,7 @@ public sealed class ReadmeImportExamplesTests
             $"{legacy.Format} {legacy.Recovered[0]}\n" + legacy.Recovered[0].Derivation,
         ];
 
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
 
         foreach (string text in shown)
         {
@@ -69,7 +69,7 @@ public sealed class ReadmeImportExamplesTests
     [Fact]
     public void Readme_LimitsSection_ShowsWhatTheReadersSay()
     {
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
         string snippet = """
             var options = new ModelReaderOptions { MaxDocumentBytes = 256L * 1024 * 1024, MaxLayers = 500_000 };
             ImportedModel big = KerasModelReader.ReadFile("huge-model.json", options);
@@ -103,7 +103,7 @@ public sealed class ReadmeImportExamplesTests
         string torchinfo = new TorchModelBuilder(read).Build().Render(SummaryFormat.Torchinfo); // summary(model)
         // end-snippet
 
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
         readme.Should().Contain(printed).And.Contain(torchinfo);
         TorchModule built = TreeSpec.Model(Fixtures.TreeVector("readme-tagger").GetProperty("spec"));
         read.StateDict().Select(t => (t.Name, t.Shape, t.ElementType)).Should().Equal(built.StateDict().Select(t => (t.Name, t.Shape, t.ElementType)), "the same names, shapes and dtypes");
@@ -112,9 +112,9 @@ public sealed class ReadmeImportExamplesTests
     [Fact]
     public void Readme_ShowsTheImportSnippetsVerbatim()
     {
-        string source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "RecurrentParams.Import.Tests", "ReadmeImportExamplesTests.cs"));
+        string source = File.ReadAllText(Repository.PathOf("tests", "RecurrentParams.Import.Tests", "ReadmeImportExamplesTests.cs"));
         MatchCollection snippets = Regex.Matches(source, @"// begin-snippet: (?<name>[\w-]+)\r?\n(?<code>.*?)\r?\n\s*// end-snippet", RegexOptions.Singleline);
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
 
         snippets.Should().NotBeEmpty();
         foreach (Match snippet in snippets)
@@ -132,7 +132,7 @@ public sealed class ReadmeImportExamplesTests
         ImportedModel model = ModelFile.ReadFile(Fixtures.PathOf("keras3-more", "custom-with-weights.keras"));
         string shown = model.Format + "\n" + model.Summary.Render(SummaryFormat.Keras3);
 
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
 
         model.Format.Should().Be(ModelFileFormat.KerasArchive);
         readme.Should().Contain("```\n" + shown.TrimEnd('\n') + "\n```");
@@ -145,7 +145,7 @@ public sealed class ReadmeImportExamplesTests
         ModelConversion conversion = KerasTorchConverter.KerasToTorch(Fixtures.PathOf("porting", "keras-gru-dense.keras"));
         ModelConversion refused = KerasTorchConverter.KerasToTorch(Fixtures.PathOf("porting", "refused-gru-reset-before.keras"));
 
-        string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        string readme = Readme;
 
         conversion.IsConvertible.Should().BeTrue();
         readme.Should().Contain("```\n" + conversion.ToString().TrimEnd('\n') + "\n```");
@@ -153,14 +153,5 @@ public sealed class ReadmeImportExamplesTests
         readme.Should().Contain("```\n" + string.Join("\n", refused.Refusals) + "\n```");
     }
 
-    private static string RepositoryRoot()
-    {
-        DirectoryInfo? directory = new(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RecurrentParams.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("RecurrentParams.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string Readme => File.ReadAllText(Repository.PathOf("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
 }

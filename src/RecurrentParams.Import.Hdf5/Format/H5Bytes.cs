@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Hdf5.Format;
 

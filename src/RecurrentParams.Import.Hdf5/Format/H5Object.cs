@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Hdf5.Format;
 

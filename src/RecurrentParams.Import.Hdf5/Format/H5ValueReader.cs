@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using RecurrentParams.Import.Internal;
 
 namespace RecurrentParams.Import.Hdf5.Format;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Google.Protobuf;
 using RecurrentParams.Formulas;
+using RecurrentParams.Import.Internal;
 using RecurrentParams.Import.Onnx.Protos;
 
 namespace RecurrentParams.Import.Onnx.Internal;
@@ -624,10 +625,7 @@ internal static class OnnxGraphReader
             return 0;
         });
 
-        public string Name(string name) =>
-            name.Length <= Options.MaxNameLength
-                ? name
-                : throw Limits.Exceeded(input.Where, "a name of " + name.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters", Options.MaxNameLength, "characters", nameof(ModelReaderOptions.MaxNameLength));
+        public string Name(string name) => Limits.Name(name, Options, input.Where);
     }
 
     private sealed class NodeScratch
